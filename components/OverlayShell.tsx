@@ -1,0 +1,43 @@
+import type { ComponentChildren } from 'preact';
+import { useI18n } from './i18n';
+
+interface Props {
+  collapsed: boolean;
+  onToggle: () => void;
+  summary: ComponentChildren;
+  children: ComponentChildren;
+}
+
+/**
+ * The overlay's frame: a labelled region with a header (title, summary, collapse toggle) and a body.
+ * Feature content (the checklist) goes in `children`.
+ */
+export function OverlayShell({ collapsed, onToggle, summary, children }: Props) {
+  const { t } = useI18n();
+  const bodyId = 'bn-overlay-body';
+  return (
+    <section class="overlay" role="region" aria-label={t('overlay.title')}>
+      <header class="overlay-header">
+        <span class="overlay-logo" aria-hidden="true">
+          BN
+        </span>
+        <h2 class="overlay-title">{t('overlay.title')}</h2>
+        <span class="overlay-summary">{summary}</span>
+        <button
+          type="button"
+          class="icon-button"
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          aria-label={collapsed ? t('overlay.expand') : t('overlay.collapse')}
+          title={collapsed ? t('overlay.expand') : t('overlay.collapse')}
+          onClick={onToggle}
+        >
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+        </button>
+      </header>
+      <div class="overlay-body" id={bodyId} hidden={collapsed}>
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+// Every feature area's catalogue, merged. Add a feature's file here (one line) when you create it.
+import common from './common';
+import pages from './pages';
+import validation from './validation';
+import type { Catalogue } from '../define';
+
+export const catalogues = {
+  common,
+  pages,
+  validation,
+} as const satisfies Record<string, Catalogue>;
+
+type AllKeys<C> = C extends Catalogue<infer K> ? K : never;
+export type MessageKey = AllKeys<(typeof catalogues)[keyof typeof catalogues]>;

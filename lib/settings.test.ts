@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, parseSettings, serializeSettings } from './settings';
+
+describe('settings', () => {
+  it('fills defaults', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ language: 'en' })).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+  });
+  it('keeps valid fields when others are broken', () => {
+    expect(parseSettings({ language: 'xx', overlayCollapsed: true })).toEqual({ language: 'auto', overlayCollapsed: true });
+    expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+  });
+  it('round-trips and never throws', () => {
+    expect(parseSettings(serializeSettings({ language: 'nb', overlayCollapsed: true }))).toEqual({ language: 'nb', overlayCollapsed: true });
+    fc.assert(fc.property(fc.anything(), (x) => {
+      const s = parseSettings(x);
+      expect(['auto', 'nb', 'en']).toContain(s.language);
+    }));
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * User settings: one storage key (`settings`), versioned. Parsed field by field on every read so that a
+ * broken or older value never breaks a UI. Hand-written instead of zod: the content script reads settings
+ * and its bundle budget has no room for a schema library.
+ */
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+export type LanguageSetting = 'auto' | 'nb' | 'en';
+
+export interface Settings {
+  language: LanguageSetting;
+  overlayCollapsed: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false };
+
+export function parseSettings(raw: unknown): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  if (r.language === 'auto' || r.language === 'nb' || r.language === 'en') out.language = r.language;
+  if (typeof r.overlayCollapsed === 'boolean') out.overlayCollapsed = r.overlayCollapsed;
+  return out;
+}
+
+/** What is written to storage: the settings plus their schema version (for future migrations). */
+export function serializeSettings(settings: Settings): Settings & { v: number } {
+  return { ...parseSettings(settings), v: SETTINGS_VERSION };
+}

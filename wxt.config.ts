@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { originConfig } from './lib/config/origins';
+import { buildManifest } from './lib/config/manifest';
+
+// Two builds from one code base, chosen by the WXT mode:
+//   production (default, `wxt build`)          -> .output/chrome-mv3, .output/firefox-mv2
+//   sandbox    (`wxt build --mode sandbox`)    -> .output/chrome-mv3-sandbox, .output/firefox-mv2-sandbox
+// The sandbox build adds the loopback origins that `sandbox/` serves on; production never has them.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser, mode }) => buildManifest({ browser, mode }),
+  hooks: {
+    // Entry-point match patterns are static; widen them here so the sandbox build (only) also runs on loopback.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const { portalMatches } = originConfig(wxt.config.mode);
+      for (const script of manifest.content_scripts ?? []) script.matches = [...portalMatches];
+      // The shadow-root UI loads its CSS as a web-accessible resource: same pages, same patterns.
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object' && 'matches' in resource) resource.matches = [...portalMatches];
+      }
+    },
+  },
+});
