@@ -45,7 +45,7 @@ const INDEX: ReadonlyArray<Indexed> = ADRESSER.map((a) => ({
 type Token =
   | { kind: 'number'; nr: number; raw: string } // "12" (house number, or a 4-digit postal code)
   | { kind: 'numberLetter'; nr: number; letter: string } // "5c"
-  | { kind: 'word'; text: string; alts: string[] }; // folded word + fuzzy alternatives (abbreviations)
+  | { kind: 'word'; text: string; alts: string[]; re?: RegExp }; // folded word + fuzzy alternatives; re for "*" wildcards
 
 /** Street-name abbreviations people type; only used with fuzzy=true. */
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
@@ -59,7 +59,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 
 export function tokenize(q: string, fuzzy: boolean): Token[] {
   const raw = fold(q)
-    .replace(/[.,;:/()"'!?]+/g, ' ')
+    .replace(/[.,;:/()"'!?&+]+/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
   const out: Token[] = [];
@@ -67,7 +67,11 @@ export function tokenize(q: string, fuzzy: boolean): Token[] {
     let m: RegExpExecArray | null;
     if (/^\d+$/.test(t)) out.push({ kind: 'number', nr: Number(t), raw: t });
     else if ((m = /^(\d+)([a-z])$/.exec(t))) out.push({ kind: 'numberLetter', nr: Number(m[1]), letter: m[2] as string });
-    else {
+    else if (t.includes('*')) {
+      const parts = t.split('*').map((x) => x.replace(/[^a-z0-9]/g, ''));
+      if (parts.every((x) => x === '')) continue; // a lone "*" matches everything
+      out.push({ kind: 'word', text: parts.join(''), alts: [], re: new RegExp(`^${parts.join('.*')}`) });
+    } else {
       const alts: string[] = [];
       if (fuzzy) {
         for (const [re, repl] of ABBREVIATIONS) {
@@ -82,7 +86,8 @@ export function tokenize(q: string, fuzzy: boolean): Token[] {
 }
 
 /** Score of a word token against a candidate word: 4 exact, 3 prefix, 2 abbreviation, 1 fuzzy, 0 none. */
-function wordScore(tok: { text: string; alts: string[] }, w: string, fuzzy: boolean): number {
+function wordScore(tok: { text: string; alts: string[]; re?: RegExp }, w: string, fuzzy: boolean): number {
+  if (tok.re) return tok.re.test(w) ? 3 : 0;
   if (w === tok.text) return 4;
   if (w.startsWith(tok.text)) return 3;
   if (!fuzzy) return 0;
@@ -106,8 +111,10 @@ function wordScore(tok: { text: string; alts: string[] }, w: string, fuzzy: bool
  *  - "5c" / "5 c": house number and letter.
  * Returns a relevance score, or -1 if the address does not match.
  */
-function scoreAddress(ix: Indexed, tokens: Token[], fuzzy: boolean): number {
+function scoreAddress(ix: Indexed, tokens: Token[], fuzzy: boolean, orMode = false): number {
   let score = 0;
+  let matched = 0;
+  const miss = (): boolean => !orMode; // in AND mode a miss disqualifies the address
   let usedStreetWords = 0;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
@@ -116,15 +123,20 @@ function scoreAddress(ix: Indexed, tokens: Token[], fuzzy: boolean): number {
       // "5 c": a single letter after a number is the house letter when it fits
       if (next && next.kind === 'word' && next.text.length === 1 && ix.a.nummer === tok.nr && ix.bokstav === next.text) {
         score += 8;
+        matched++;
         i++;
         continue;
       }
       if (ix.a.nummer === tok.nr) score += ix.bokstav === '' ? 5 : 4;
       else if (tok.raw.length === 4 && ix.a.postnummer === tok.raw) score += 4;
-      else return -1;
+      else if (miss()) return -1;
+      else continue;
+      matched++;
     } else if (tok.kind === 'numberLetter') {
       if (ix.a.nummer === tok.nr && ix.bokstav === tok.letter) score += 8;
-      else return -1;
+      else if (miss()) return -1;
+      else continue;
+      matched++;
     } else {
       let best = 0;
       for (const w of ix.streetWords) best = Math.max(best, wordScore(tok, w, fuzzy));
@@ -132,11 +144,15 @@ function scoreAddress(ix: Indexed, tokens: Token[], fuzzy: boolean): number {
       let place = 0;
       for (const w of ix.placeWords) place = Math.max(place, wordScore(tok, w, fuzzy));
       best = Math.max(best, place);
-      // multi-word abbreviations such as "gt" only ever refer to the street
-      if (best === 0) return -1;
+      if (best === 0) {
+        if (miss()) return -1;
+        continue;
+      }
       score += best;
+      matched++;
     }
   }
+  if (matched === 0 && tokens.length > 0) return -1;
   // prefer addresses whose whole street name was typed
   if (usedStreetWords >= ix.streetWords.length) score += 2;
   return score;
@@ -155,6 +171,15 @@ export interface SokParams {
   kommunenummer?: string;
   kommunenavn?: string;
   objtype?: string;
+  adressetekst?: string;
+  adressekode?: number;
+  gardsnummer?: number;
+  bruksnummer?: number;
+  festenummer?: number;
+  bruksenhetsnummer?: string;
+  adressetilleggsnavn?: string;
+  sokemodus: 'AND' | 'OR';
+  filtrer?: string;
   treffPerSide: number;
   side: number;
   asciiKompatibel: boolean;
@@ -174,22 +199,32 @@ function filterMatches(ix: Indexed, p: SokParams): boolean {
   const a = ix.a;
   if (p.adressenavn !== undefined && !fieldMatches(p.adressenavn, a.adressenavn)) return false;
   if (p.nummer !== undefined && a.nummer !== p.nummer) return false;
-  if (p.bokstav !== undefined && fold(p.bokstav) !== ix.bokstav) return false;
+  if (p.bokstav !== undefined && fold(p.bokstav) !== ix.bokstav) return false; // "" = only addresses without a letter
   if (p.postnummer !== undefined && a.postnummer !== p.postnummer) return false;
   if (p.poststed !== undefined && !fieldMatches(p.poststed, a.poststed)) return false;
   if (p.kommunenummer !== undefined && a.kommunenummer !== p.kommunenummer) return false;
   if (p.kommunenavn !== undefined && !fieldMatches(p.kommunenavn, a.kommunenavn)) return false;
   if (p.objtype !== undefined && fold(p.objtype) !== fold(a.objtype)) return false;
+  if (p.adressetekst !== undefined && !fieldMatches(p.adressetekst, a.adressetekst)) return false;
+  if (p.adressekode !== undefined && a.adressekode !== p.adressekode) return false;
+  if (p.gardsnummer !== undefined && a.gardsnummer !== p.gardsnummer) return false;
+  if (p.bruksnummer !== undefined && a.bruksnummer !== p.bruksnummer) return false;
+  if (p.festenummer !== undefined && a.festenummer !== p.festenummer) return false;
+  if (p.bruksenhetsnummer !== undefined && !a.bruksenhetsnummer.includes(p.bruksenhetsnummer.toUpperCase())) return false;
+  if (p.adressetilleggsnavn !== undefined && !(a.adressetilleggsnavn && fieldMatches(p.adressetilleggsnavn, a.adressetilleggsnavn))) return false;
   return true;
 }
 
 /** All matching addresses, best first. */
-export function findAddresses(p: Omit<SokParams, 'treffPerSide' | 'side' | 'asciiKompatibel' | 'utkoordsys'>): KartverketAdresse[] {
-  const tokens = p.sok !== undefined ? tokenize(p.sok, p.fuzzy) : [];
+export type FindParams = Partial<Omit<SokParams, 'treffPerSide' | 'side' | 'asciiKompatibel' | 'utkoordsys' | 'filtrer'>>;
+
+export function findAddresses(p: FindParams): KartverketAdresse[] {
+  const fuzzy = p.fuzzy ?? false;
+  const tokens = p.sok !== undefined ? tokenize(p.sok, fuzzy) : [];
   const hits: Array<{ ix: Indexed; score: number }> = [];
   for (const ix of INDEX) {
     if (!filterMatches(ix, p as SokParams)) continue;
-    const score = tokens.length ? scoreAddress(ix, tokens, p.fuzzy) : 0;
+    const score = tokens.length ? scoreAddress(ix, tokens, fuzzy, p.sokemodus === 'OR') : 0;
     if (score >= 0) hits.push({ ix, score });
   }
   hits.sort(
@@ -255,7 +290,7 @@ export function toUtm(latDeg: number, lonDeg: number, zone: number): { northing:
 }
 
 /** The `sokeStreng` the real API echoes: the search parameters (not paging/output ones), URL-encoded. */
-const NON_SEARCH_PARAMS = new Set(['treffPerSide', 'side', 'asciiKompatibel', 'utkoordsys', 'filtrer', 'fuzzy']);
+const NON_SEARCH_PARAMS = new Set(['treffPerSide', 'side', 'asciiKompatibel', 'utkoordsys', 'koordsys', 'filtrer', 'fuzzy', 'sokemodus']);
 export function sokeStreng(params: URLSearchParams): string {
   const parts: string[] = [];
   for (const [k, v] of params) if (!NON_SEARCH_PARAMS.has(k)) parts.push(`${k}=${encodeURIComponent(v)}`);
@@ -301,6 +336,39 @@ function optString(params: URLSearchParams, name: string): string | undefined {
   return v === null || v.trim() === '' ? undefined : v.trim();
 }
 
+const SEARCH_FIELDS = [
+  'sok', 'adressenavn', 'nummer', 'bokstav', 'postnummer', 'poststed', 'kommunenummer', 'kommunenavn', 'objtype',
+  'adressetekst', 'adressekode', 'gardsnummer', 'bruksnummer', 'festenummer', 'bruksenhetsnummer', 'adressetilleggsnavn',
+] as const;
+
+function parseSokemodus(params: URLSearchParams): 'AND' | 'OR' {
+  const v = (params.get('sokemodus') ?? '').trim().toUpperCase();
+  if (v === '' || v === 'AND') return 'AND';
+  if (v === 'OR') return 'OR';
+  throw new BadRequest(`Ugyldig verdi for parameter 'sokemodus': '${params.get('sokemodus') ?? ''}'. Gyldige verdier er AND og OR.`);
+}
+
+/**
+ * `filtrer`: comma-separated list of the fields to KEEP, dotted for nested ones
+ * (e.g. "adresser.adressetekst,adresser.representasjonspunkt,metadata.totaltAntallTreff").
+ */
+export function applyFiltrer<T extends object>(body: T, filtrer: string | undefined): T {
+  if (!filtrer) return body;
+  const paths = filtrer.split(',').map((x) => x.trim()).filter(Boolean).map((x) => x.split('.'));
+  const pick = (value: unknown, rest: string[][]): unknown => {
+    if (rest.some((r) => r.length === 0)) return value;
+    if (Array.isArray(value)) return value.map((v) => pick(v, rest));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const sub = rest.filter((r) => r[0] === k).map((r) => r.slice(1));
+      if (sub.length) out[k] = pick(v, sub);
+    }
+    return out;
+  };
+  return pick(body, paths) as T;
+}
+
 export function parseSokParams(params: URLSearchParams): SokParams {
   const treffPerSide = parseInt10(params, 'treffPerSide', 10, 1, MAX_TREFF_PER_SIDE) as number;
   const side = parseInt10(params, 'side', 0, 0, MAX_TREFF) as number;
@@ -313,8 +381,9 @@ export function parseSokParams(params: URLSearchParams): SokParams {
   if (postnummer !== undefined && !/^\d{4}$/.test(postnummer)) throw new BadRequest(`Ugyldig verdi for parameter 'postnummer': '${postnummer}'. Må være fire siffer.`);
   const kommunenummer = optString(params, 'kommunenummer');
   if (kommunenummer !== undefined && !/^\d{4}$/.test(kommunenummer)) throw new BadRequest(`Ugyldig verdi for parameter 'kommunenummer': '${kommunenummer}'. Må være fire siffer.`);
-  const bokstav = optString(params, 'bokstav');
-  if (bokstav !== undefined && !/^\p{L}$/u.test(bokstav)) throw new BadRequest(`Ugyldig verdi for parameter 'bokstav': '${bokstav}'. Må være én bokstav.`);
+  // "bokstav=" (present but empty) means: only addresses without a letter
+  const bokstav = params.has('bokstav') ? (params.get('bokstav') ?? '').trim() : undefined;
+  if (bokstav !== undefined && bokstav !== '' && !/^\p{L}$/u.test(bokstav)) throw new BadRequest(`Ugyldig verdi for parameter 'bokstav': '${bokstav}'. Må være én bokstav.`);
   const p: SokParams = {
     sok: optString(params, 'sok'),
     fuzzy: parseBool(params, 'fuzzy', false),
@@ -326,12 +395,21 @@ export function parseSokParams(params: URLSearchParams): SokParams {
     kommunenummer,
     kommunenavn: optString(params, 'kommunenavn'),
     objtype: optString(params, 'objtype'),
+    adressetekst: optString(params, 'adressetekst'),
+    adressekode: parseInt10(params, 'adressekode', undefined, 0, 99999999),
+    gardsnummer: parseInt10(params, 'gardsnummer', undefined, 0, 99999),
+    bruksnummer: parseInt10(params, 'bruksnummer', undefined, 0, 99999),
+    festenummer: parseInt10(params, 'festenummer', undefined, 0, 99999),
+    bruksenhetsnummer: optString(params, 'bruksenhetsnummer'),
+    adressetilleggsnavn: optString(params, 'adressetilleggsnavn'),
+    sokemodus: parseSokemodus(params),
+    filtrer: optString(params, 'filtrer'),
     treffPerSide,
     side,
     asciiKompatibel: parseBool(params, 'asciiKompatibel', true),
     utkoordsys,
   };
-  const hasSearch = ['sok', 'adressenavn', 'nummer', 'bokstav', 'postnummer', 'poststed', 'kommunenummer', 'kommunenavn', 'objtype'].some(
+  const hasSearch = [...SEARCH_FIELDS].some(
     (k) => p[k as keyof SokParams] !== undefined,
   );
   if (!hasSearch) throw new BadRequest('Mangler søkeparameter. Angi minst én av sok, adressenavn, nummer, bokstav, postnummer, poststed, kommunenummer, kommunenavn.');
@@ -342,10 +420,13 @@ export function sok(params: URLSearchParams): KartverketSokResponse {
   const p = parseSokParams(params);
   const all = findAddresses(p).slice(0, MAX_TREFF);
   const from = p.side * p.treffPerSide;
-  return {
-    metadata: metadata(all.length, p, sokeStreng(params)),
-    adresser: all.slice(from, from + p.treffPerSide).map((a) => present(a, p.asciiKompatibel, p.utkoordsys)),
-  };
+  return applyFiltrer(
+    {
+      metadata: metadata(all.length, p, sokeStreng(params)),
+      adresser: all.slice(from, from + p.treffPerSide).map((a) => present(a, p.asciiKompatibel, p.utkoordsys)),
+    },
+    p.filtrer,
+  );
 }
 
 /** Great-circle distance in metres. */
@@ -370,7 +451,8 @@ function parseFloatParam(params: URLSearchParams, name: string, min: number, max
 export function punktsok(params: URLSearchParams): KartverketPunktsokResponse {
   const lat = parseFloatParam(params, 'lat', -90, 90);
   const lon = parseFloatParam(params, 'lon', -180, 180);
-  const radius = parseFloatParam(params, 'radius', 0, 100_000);
+  const radius = parseInt10(params, 'radius', undefined, 0, 100_000);
+  if (radius === undefined) throw new BadRequest("Mangler påkrevd parameter 'radius'.");
   const koordsys = parseInt10(params, 'koordsys', 4258, 0, 999999) as number;
   if (koordsys !== 4258 && koordsys !== 4326) throw new BadRequest(`Ugyldig verdi for parameter 'koordsys': '${koordsys}'. Koordinatsystemet støttes ikke.`);
   const treffPerSide = parseInt10(params, 'treffPerSide', 10, 1, MAX_TREFF_PER_SIDE) as number;
@@ -386,10 +468,13 @@ export function punktsok(params: URLSearchParams): KartverketPunktsokResponse {
   }
   hits.sort((x, y) => x.meterDistanseTilPunkt - y.meterDistanseTilPunkt || x.adressetekst.localeCompare(y.adressetekst));
   const from = side * treffPerSide;
-  return {
-    metadata: metadata(hits.length, { treffPerSide, side, asciiKompatibel }, sokeStreng(params)),
-    adresser: hits.slice(from, from + treffPerSide).map((a) => present(a, asciiKompatibel, utkoordsys)),
-  };
+  return applyFiltrer(
+    {
+      metadata: metadata(hits.length, { treffPerSide, side, asciiKompatibel }, sokeStreng(params)),
+      adresser: hits.slice(from, from + treffPerSide).map((a) => present(a, asciiKompatibel, utkoordsys)),
+    },
+    optString(params, 'filtrer'),
+  );
 }
 
 /** In-process search for the sandbox portal (fuzzy free text, best first). */
