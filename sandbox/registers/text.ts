@@ -30,23 +30,28 @@ export function asciiCompatible(s: string): string {
     .replace(/[Áá]/g, (c) => (c === 'Á' ? 'A' : 'a'));
 }
 
-/** Levenshtein distance with an early exit above `max`. */
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so "johnas" ~ "johans" = 1),
+ * with an early exit above `max`.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const row = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
+      const up = rows[i - 1] as number[];
+      let v = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((rows[i - 2] as number[])[j - 2] ?? 0) + 1);
+      row.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    rows.push(row);
   }
-  return prev[b.length] ?? max + 1;
+  return (rows[a.length] as number[])[b.length] ?? max + 1;
 }
 
 /** Norwegian organisation number check (MOD11, weights 3 2 7 6 5 4 3 2). */
