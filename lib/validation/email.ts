@@ -111,19 +111,23 @@ export function checkEmailSyntax(raw: string): EmailSyntax {
     : { ok: true, local, domain: domain.toLowerCase(), asciiDomain: host.ascii };
 }
 
+function runChecker(domain: string, secondLevelDomains: string[], topLevelDomains: string[]): string | undefined {
+  // Short domains are close to everything: allow only one edit for them (lyse.no is not live.no).
+  const domainThreshold = domain.length <= 8 ? 1 : 2;
+  const suggestion = suggestEmailDomain({ email: `x@${domain}`, domains: DOMAINS, domainThreshold, secondLevelDomains, topLevelDomains });
+  if (!suggestion || suggestion.domain === domain) return undefined;
+  // The library percent-encodes non-ASCII input; never propose such a "domain".
+  return suggestion.domain.includes('%') ? undefined : suggestion.domain;
+}
+
 /** A likely intended domain for a mistyped one ("gmial.com" -> "gmail.com"), or undefined. */
 export function suggestDomain(domain: string): string | undefined {
+  const lower = domain.toLowerCase();
   try {
-    const suggestion = suggestEmailDomain({
-      email: `x@${domain.toLowerCase()}`,
-      domains: DOMAINS,
-      secondLevelDomains: SECOND_LEVEL,
-      topLevelDomains: TOP_LEVEL,
-    });
-    if (!suggestion || suggestion.domain === domain.toLowerCase()) return undefined;
-    // The library percent-encodes non-ASCII input; never propose such a "domain".
-    if (suggestion.domain.includes('%')) return undefined;
-    return suggestion.domain;
+    // Pass 1, whole domains only: the library skips everything when both halves are known on their own
+    // ("gmail" and "co" are both fine, so "gmail.co" would never be corrected). Empty lists turn that off.
+    // Pass 2: second-level and top-level names separately ("gmial.xyz", "firma.nno").
+    return runChecker(lower, [], []) ?? runChecker(lower, SECOND_LEVEL, TOP_LEVEL);
   } catch {
     return undefined;
   }
