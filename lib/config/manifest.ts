@@ -24,9 +24,11 @@ export function buildManifest({ browser, mode }: { browser: string; mode: string
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

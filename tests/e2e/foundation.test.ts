@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWorld, openExtensionPage, overlayText, screenshot, sendFromPage, serviceWorker, waitForOverlayText, OVERLAY, type World } from './harness';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await launchWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('foundation (Chromium, sandbox build)', () => {
+  it('loads the extension and its service worker', async () => {
+    const worker = await serviceWorker(world);
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toContain('sandbox');
+  });
+
+  it('the service worker answers a message from an extension page, and refuses a malformed one', async () => {
+    const page = await openExtensionPage(world, 'sidepanel.html');
+    expect(await sendFromPage(page, { type: 'ping', payload: {} })).toEqual({ ok: true, data: { version: '0.1.0', mode: 'sandbox' } });
+    expect(await sendFromPage(page, { type: 'ping', payload: { x: 1 } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await sendFromPage(page, { type: 'overlay.status', payload: { pageKind: 'x', openItems: 1, health: 'ok' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await page.close();
+  });
+
+  it('mounts the overlay on the sandbox portal in a closed shadow root', async () => {
+    const page = await world.browser.newPage();
+    await page.goto(`${world.portal}/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(OVERLAY);
+    const text = await waitForOverlayText(page, /Side: Firmaer/);
+    expect(text).toContain('Sjekkliste for firma-administrator');
+    // The portal's own scripts cannot reach into the overlay.
+    const hostInfo = await page.evaluate(() => {
+      const host = document.querySelector('bn-admin-companion');
+      return { exists: Boolean(host), shadowRoot: host ? (host as HTMLElement).shadowRoot : 'no host' };
+    });
+    expect(hostInfo).toEqual({ exists: true, shadowRoot: null });
+    await page.waitForSelector('h1');
+    await screenshot(page, 'portal-front-page-overlay');
+    await page.close();
+  });
+
+  it('follows SPA navigation without a reload and reports the tab to the badge', async () => {
+    const page = await world.browser.newPage();
+    await page.goto(`${world.portal}/`, { waitUntil: 'domcontentloaded' });
+    await waitForOverlayText(page, /Side: Firmaer/);
+    const marker = await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = Math.random()));
+    const link = await page.waitForSelector('main table a');
+    await link!.click();
+    await waitForOverlayText(page, /Side: Firma\b/);
+    expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(marker);
+
+    const panel = await openExtensionPage(world, 'sidepanel.html');
+    const tabId = await panel.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, world.portal);
+    expect(tabId).toBeTypeOf('number');
+    const reply = await sendFromPage(panel, { type: 'badge.get', payload: { tabId } });
+    expect(reply).toEqual({ ok: true, data: { text: '?', health: 'unknown' } });
+    await panel.close();
+    await page.close();
+  });
+
+  it('collapses and expands from the keyboard, and remembers it', async () => {
+    const page = await world.browser.newPage();
+    await page.goto(`${world.portal}/`, { waitUntil: 'domcontentloaded' });
+    const toggle = await page.waitForSelector('aria/Skjul sjekklisten');
+    await toggle!.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('aria/Vis sjekklisten');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const again = await page.waitForSelector('aria/Vis sjekklisten');
+    await again!.focus();
+    await page.keyboard.press('Space');
+    await page.waitForSelector('aria/Skjul sjekklisten');
+    expect(await overlayText(page)).toContain('Side: Firmaer');
+    await page.close();
+  });
+
+  it('renders the side panel, popup and options pages', async () => {
+    for (const [file, name, viewport] of [
+      ['sidepanel.html', 'sidepanel', { width: 400, height: 700 }],
+      ['popup.html', 'popup', { width: 360, height: 260 }],
+      ['options.html', 'options', { width: 700, height: 400 }],
+    ] as const) {
+      const page = await openExtensionPage(world, file, viewport);
+      await page.waitForSelector('h1');
+      if (file === 'sidepanel.html') {
+        await page.waitForFunction(() => /tilkoblet|not connected|ikke/.test(document.body.innerText), { timeout: 5_000 }).catch(() => undefined);
+        expect(await page.evaluate(() => document.body.innerText)).toMatch(/Tilkobling til bakgrunnstjenesten: tilkoblet/);
+      }
+      const heading = await page.$eval('h1', (h) => h.textContent);
+      expect(heading, file).toBeTruthy();
+      await screenshot(page, name);
+      await page.close();
+    }
+  });
+});

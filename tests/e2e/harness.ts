@@ -1,0 +1,123 @@
+/**
+ * End-to-end harness: the built sandbox extension in Debian's Chromium (puppeteer-core), against the
+ * sandbox portal on loopback. See ../shared/TOOLCHAIN.md for why each flag and wait is here.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { startSandbox } from '../../sandbox/server';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3-sandbox');
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts/chrome');
+
+export interface World {
+  browser: Browser;
+  extensionId: string;
+  portal: string;
+  sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchWorld(options: { scenario?: string } = {}): Promise<World> {
+  const sandbox = await startSandbox({ scenario: options.scenario ?? 'default', quiet: true, delayMs: 0 });
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'bn-e2e-'));
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir,
+      args: [...CHROMIUM_ARGS, '--window-size=1280,900', '--lang=nb-NO', '--accept-lang=nb-NO,nb,no,en'],
+      env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb_NO:nb' },
+      defaultViewport: { width: 1280, height: 900 },
+    });
+    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const b = browser;
+    return {
+      browser: b,
+      extensionId,
+      portal: sandbox.urls.portal.replace(/\/$/, ''),
+      sandbox,
+      userDataDir,
+      async close() {
+        await b.close().catch(() => undefined);
+        await sandbox.close().catch(() => undefined);
+        await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await sandbox.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The service worker, once its `chrome` global is really there (it can lag the target for a moment). */
+export async function serviceWorker(world: World): Promise<WebWorker> {
+  const target = await world.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${world.extensionId}/`),
+    { timeout: 20_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('service worker target has no worker');
+  for (let i = 0; i < 100; i += 1) {
+    if (await worker.evaluate(() => typeof chrome !== 'undefined' && Boolean(chrome.runtime?.id)).catch(() => false)) return worker;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('service worker never got its chrome global');
+}
+
+/** Opens an extension page (side panel, popup, options) in a tab. */
+export async function openExtensionPage(world: World, file: string, viewport = { width: 420, height: 760 }): Promise<Page> {
+  const page = await world.browser.newPage();
+  await page.setViewport(viewport);
+  await page.goto(`chrome-extension://${world.extensionId}/${file}`, { waitUntil: 'load' });
+  return page;
+}
+
+/** Sends a protocol message from an extension page, as the UIs do, and returns the raw reply. */
+export async function sendFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file as `${string}.png` });
+  return file;
+}
+
+/** The overlay's region, found the way a screen reader finds it (it lives in a closed shadow root). */
+export const OVERLAY = 'aria/Sjekkliste for firma-administrator';
+
+/** Text of every accessibility node under the overlay region (reads through the closed shadow root). */
+export async function overlayText(page: Page): Promise<string> {
+  const region = await page.waitForSelector(OVERLAY, { timeout: 15_000 });
+  const snapshot = await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false });
+  const parts: string[] = [];
+  const walk = (node: { name?: string; children?: unknown[] } | null | undefined) => {
+    if (!node) return;
+    if (node.name) parts.push(node.name);
+    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+  };
+  walk(snapshot as never);
+  return parts.join(' | ');
+}
+
+export async function waitForOverlayText(page: Page, pattern: RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await overlayText(page).catch(() => '');
+    if (pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`overlay never showed ${pattern}; last text: ${last}`);
+}
