@@ -45,7 +45,7 @@ const INDEX: ReadonlyArray<Indexed> = ADRESSER.map((a) => ({
 type Token =
   | { kind: 'number'; nr: number; raw: string } // "12" (house number, or a 4-digit postal code)
   | { kind: 'numberLetter'; nr: number; letter: string } // "5c"
-  | { kind: 'word'; text: string; alts: string[]; re?: RegExp }; // folded word + fuzzy alternatives; re for "*" wildcards
+  | { kind: 'word'; text: string; alts: string[]; re?: RegExp; cache: Map<string, number> }; // re for "*" wildcards; cache: word -> score
 
 /** Street-name abbreviations people type; only used with fuzzy=true. */
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
@@ -70,7 +70,7 @@ export function tokenize(q: string, fuzzy: boolean): Token[] {
     else if (t.includes('*')) {
       const parts = t.split('*').map((x) => x.replace(/[^a-z0-9]/g, ''));
       if (parts.every((x) => x === '')) continue; // a lone "*" matches everything
-      out.push({ kind: 'word', text: parts.join(''), alts: [], re: new RegExp(`^${parts.join('.*')}`) });
+      out.push({ kind: 'word', text: parts.join(''), alts: [], re: new RegExp(`^${parts.join('.*')}`), cache: new Map() });
     } else {
       const alts: string[] = [];
       if (fuzzy) {
@@ -79,10 +79,20 @@ export function tokenize(q: string, fuzzy: boolean): Token[] {
           if (mm) for (const r of repl) alts.push(`${mm[1] ?? ''}${r}`);
         }
       }
-      out.push({ kind: 'word', text: t, alts });
+      out.push({ kind: 'word', text: t, alts, cache: new Map() });
     }
   }
   return out;
+}
+
+/** `wordScore` memoised per token (the same street/place words recur across thousands of addresses). */
+function cachedWordScore(tok: Extract<Token, { kind: 'word' }>, w: string, fuzzy: boolean): number {
+  let v = tok.cache.get(w);
+  if (v === undefined) {
+    v = wordScore(tok, w, fuzzy);
+    tok.cache.set(w, v);
+  }
+  return v;
 }
 
 /** Score of a word token against a candidate word: 4 exact, 3 prefix, 2 abbreviation, 1 fuzzy, 0 none. */
@@ -139,10 +149,10 @@ function scoreAddress(ix: Indexed, tokens: Token[], fuzzy: boolean, orMode = fal
       matched++;
     } else {
       let best = 0;
-      for (const w of ix.streetWords) best = Math.max(best, wordScore(tok, w, fuzzy));
+      for (const w of ix.streetWords) best = Math.max(best, cachedWordScore(tok, w, fuzzy));
       if (best > 0) usedStreetWords++;
       let place = 0;
-      for (const w of ix.placeWords) place = Math.max(place, wordScore(tok, w, fuzzy));
+      for (const w of ix.placeWords) place = Math.max(place, cachedWordScore(tok, w, fuzzy));
       best = Math.max(best, place);
       if (best === 0) {
         if (miss()) return -1;
