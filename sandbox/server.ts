@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { buildScenario, isScenarioName } from './data/scenarios.ts';
 import type { SandboxOptions } from './data/types.ts';
 import { createPortalHandler, type ClientAssets } from './portal/api.ts';
+import { createRegistersHandler } from './registers/index.ts';
 import { PortalStore } from './portal/store.ts';
 import { VendorStore, createVendorHandler } from './vendors/simulator.ts';
 
@@ -69,25 +70,6 @@ export function bundleClient(): Promise<string> {
   return bundlePromise;
 }
 
-interface RegistersModule {
-  createRegistersHandler(): Handler;
-}
-
-async function registersHandler(): Promise<Handler> {
-  // Written by another engineer; imported dynamically so the sandbox still starts while it is missing.
-  const path = './registers/index.ts';
-  try {
-    const mod = (await import(path)) as RegistersModule;
-    return mod.createRegistersHandler();
-  } catch (err) {
-    console.warn('[sandbox] register doubles unavailable:', err instanceof Error ? err.message : err);
-    return (_req, res) => {
-      res.writeHead(503, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ code: 503, message: 'Register doubles not available' }));
-    };
-  }
-}
-
 function listen(handler: Handler, port: number): Promise<http.Server> {
   return new Promise((resolve, reject) => {
     const server = http.createServer(handler);
@@ -139,7 +121,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     const vendor = await listen(createVendorHandler(vendorStore), opts.vendorPort ?? 4620);
     servers.push(vendor);
     urls.vendor = `http://localhost:${(vendor.address() as AddressInfo).port}`;
-    const registers = await listen(await registersHandler(), opts.registerPort ?? 4630);
+    const registers = await listen(createRegistersHandler(), opts.registerPort ?? 4630);
     servers.push(registers);
     urls.registers = `http://localhost:${(registers.address() as AddressInfo).port}`;
     const vendorPort = (vendor.address() as AddressInfo).port;

@@ -34,90 +34,26 @@ export function buildScenario(name: string): Scenario {
   }
 }
 
+/** Everything in order: the default seed's healthy firms, with the broken parts repaired. */
 function healthyScenario(): Scenario {
-  const firms: Firm[] = [
-    firm({
-      id: 'f-1001',
-      name: 'Fysiohuset Majorstuen AS',
-      orgnr: '915238475',
-      type: 'co-invoicing',
-      website: 'https://www.fysiohuset.no',
-      invoiceEmail: 'faktura@fysiohuset.no',
-      phone: '22 60 45 10',
-      address: 'Karl Johans gate 1, 0154 OSLO',
-      agreements: { dkv: 'active' },
-    }),
-    firm({
-      id: 'f-1003',
-      name: 'Trondheim Helsesenter AS',
-      orgnr: '926548719',
-      type: 'shared-location',
-      website: 'https://trondheimhelsesenter.no',
-      invoiceEmail: 'faktura@trondheimhelsesenter.no',
-      phone: '73 52 11 00',
-      address: 'Olav Tryggvasons gate 1, 7011 TRONDHEIM',
-      agreements: { dkv: 'active' },
-    }),
-    firm({
-      id: 'f-1004',
-      name: 'Hansen Fysioterapi',
-      orgnr: '931562487',
-      type: 'invoicing',
-      website: 'https://hansenfysio.no',
-      invoiceEmail: 'regnskap@hansenfysio.no',
-      phone: '912 34 567',
-      address: 'Bogstadveien 30, 0355 OSLO',
-      agreements: { dkv: 'active' },
-    }),
-  ];
-  const full = { facilities: ['Treningssal', 'Behandlingsbenk', 'Universell utforming', 'Venterom'], treatments: ['Manuellterapi', 'Idrettsfysioterapi', 'Opptrening etter skade/operasjon'] };
-  const locations: Location[] = [
-    location({
-      id: 'l-2001',
-      firmId: 'f-1001',
-      name: 'Fysiohuset Sentrum',
-      street: 'Karl Johans gate 1',
-      postalCode: '0154',
-      postalPlace: 'OSLO',
-      municipality: 'OSLO',
-      mobile: '912 34 560',
-      phone: '22 60 45 10',
-      email: 'sentrum@fysiohuset.no',
-      ...full,
-      booking: booking('aspit', 'PHY-10451', 'k7Qe-19fA-physica', { lastTestedAt: '2026-10-02T08:15:00.000Z', lastResult: 'success' }),
-      links: { 'p-3001': 'pr-10451-1', 'p-3002': 'pr-10451-2', 'p-3003': 'pr-10451-3' },
-    }),
-    location({
-      id: 'l-2005',
-      firmId: 'f-1003',
-      name: 'Trondheim Helsesenter Solsiden',
-      street: 'Beddingen 10',
-      postalCode: '7042',
-      postalPlace: 'TRONDHEIM',
-      municipality: 'TRONDHEIM',
-      mobile: '478 90 123',
-      phone: '73 52 11 00',
-      email: 'solsiden@trondheimhelsesenter.no',
-      ...full,
-      booking: booking('pasientsky', 'eg-40012', 'eg-solsiden-key'),
-      links: { 'p-3015': 'pr-40012-1', 'p-3016': 'pr-40012-2' },
-    }),
-  ];
-  const people: Person[] = [
-    person('p-3000', 'l-2001', 'Kari Nordmann', 'Daglig leder', { role: 'Administrator', email: ADMIN.email }),
-    person('p-3001', 'l-2001', 'Ingrid Ødegård', 'Fysioterapeut'),
-    person('p-3002', 'l-2001', 'Lars Bjørnstad', 'Manuellterapeut'),
-    person('p-3003', 'l-2001', 'Ola Nordmann', 'Fysioterapeut'),
-    person('p-3015', 'l-2005', 'Guro Lie', 'Fysioterapeut'),
-    person('p-3016', 'l-2005', 'Magnus Sæther', 'Manuellterapeut'),
-  ];
+  const d = defaultScenario();
+  const keepFirms = new Set(['f-1001', 'f-1004', 'f-1006']);
+  const firms: Firm[] = d.firms.filter((f) => keepFirms.has(f.id));
+  for (const f of firms) {
+    for (const k of Object.keys(f.agreements) as Array<keyof Firm['agreements']>) f.agreements[k] = 'active';
+  }
+  const locations: Location[] = d.locations.filter((l) => l.id === 'l-2001' || l.id === 'l-2011');
+  const people: Person[] = d.people.filter((p) => ['p-3000', 'p-3001', 'p-3002', 'p-3003', 'p-3004', 'p-3025', 'p-3026', 'p-3027'].includes(p.id));
+  const l2001 = locations.find((l) => l.id === 'l-2001');
+  if (l2001) l2001.links = { 'p-3001': 'pr-10451-1', 'p-3002': 'pr-10451-2', 'p-3003': 'pr-10451-3', 'p-3004': 'pr-10451-4' };
   const vendorSetups: VendorSetup[] = [
     setup('PHY-10451', 'physica', 'k7Qe-19fA-physica', [
       pr('pr-10451-1', 'Ingrid Ødegård', 12),
       pr('pr-10451-2', 'Lars Bjørnstad', 8),
       pr('pr-10451-3', 'Ola Nordmann', 5),
+      pr('pr-10451-4', 'Per Hansen', 6),
     ]),
-    setup('eg-40012', 'pasientsky', 'eg-solsiden-key', [pr('pr-40012-1', 'Guro Lie', 4), pr('pr-40012-2', 'Magnus Sæther', 6)]),
+    ...d.vendorSetups.filter((v) => v.id === 'eg-51337'),
   ];
   return { name: 'healthy', admin: { ...ADMIN }, firms, locations, people, vendorSetups };
 }

@@ -358,7 +358,7 @@ route(/^\/lokasjon\/([\w-]+)$/, async ({ params }) => {
       : table(
           ['Navn', 'Rolle', { text: 'Handlinger', hidden: true }],
           loc.people.map((p) => [
-            h('span', null, p.name, p.title ? h('span', { class: 'muted small block' }, p.title) : null),
+            p.name,
             p.role,
             h(
               'span',
