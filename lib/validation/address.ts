@@ -1,6 +1,6 @@
 // A location's visiting address: postal code syntax, and the pure interpretation of a Kartverket
 // address search (https://ws.geonorge.no/adresser/v1/sok). Safe for the content script (zod/mini only).
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { RegisterResult } from './registers/result';
 import { foldForCompare } from './text';
 import { countryOf, verdict, worstVerdict, type ValidationContext, type Verdict } from './verdict';
@@ -44,30 +44,45 @@ export interface AddressVerdict extends Verdict {
   readonly match?: AddressSuggestion;
 }
 
-// Tolerant row schema: only what we use; unknown fields are ignored, a malformed row is dropped.
-const text = z.catch(z.optional(z.nullable(z.string())), undefined);
-const KartverketRowSchema = z.object({
-  adressenavn: text,
-  adressetekst: text,
-  nummer: z.catch(z.optional(z.nullable(z.number())), undefined),
-  bokstav: text,
-  postnummer: z.string(),
-  poststed: z.string(),
-  kommunenummer: text,
-  kommunenavn: text,
-});
-export const KartverketSearchSchema = z.object({
-  adresser: z.array(z.unknown()),
-});
-export type KartverketRow = z.infer<typeof KartverketRowSchema>;
+// Tolerant schemas, built on first use (module-level construction would pull zod into every importer of
+// validatePostalCode): only what we use; unknown fields are ignored, a malformed row is dropped.
+function buildSchemas() {
+  const text = z.catch(z.optional(z.nullable(z.string())), undefined);
+  const row = z.object({
+    adressenavn: text,
+    adressetekst: text,
+    nummer: z.catch(z.optional(z.nullable(z.number())), undefined),
+    bokstav: text,
+    postnummer: z.string(),
+    poststed: z.string(),
+    kommunenummer: text,
+    kommunenavn: text,
+  });
+  const search = z.object({ adresser: z.array(z.unknown()) });
+  return { row, search };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+function kartverketSchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
+
+export type KartverketRow = z.infer<ReturnType<typeof buildSchemas>['row']>;
+
+/** The `adresser` array of a search answer, unchecked row by row; undefined when the body is not a search answer. */
+export function parseKartverketSearch(body: unknown): { adresser: unknown[] } | undefined {
+  const parsed = z.safeParse(kartverketSchemas().search, body);
+  return parsed.success ? { adresser: parsed.data.adresser } : undefined;
+}
 
 /** The rows of a search answer that look like addresses; undefined when the answer is not a search result. */
 export function parseKartverketRows(body: unknown): KartverketRow[] | undefined {
-  const parsed = z.safeParse(KartverketSearchSchema, body);
-  if (!parsed.success) return undefined;
+  const search = parseKartverketSearch(body);
+  if (search === undefined) return undefined;
+  const rowSchema = kartverketSchemas().row;
   const rows: KartverketRow[] = [];
-  for (const raw of parsed.data.adresser) {
-    const row = z.safeParse(KartverketRowSchema, raw);
+  for (const raw of search.adresser) {
+    const row = z.safeParse(rowSchema, raw);
     if (row.success && (row.data.adressetekst || row.data.adressenavn)) rows.push(row.data);
   }
   return rows;

@@ -1,6 +1,6 @@
 // Organisation numbers: Norwegian (MOD11) and Swedish (Luhn), plus the pure interpretation of
 // Enhetsregisteret (Brønnøysund) answers. Safe for the content script (zod/mini only).
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { RegisterResult } from './registers/result';
 import { countryOf, verdict, type ValidationContext, type Verdict } from './verdict';
 
@@ -97,44 +97,59 @@ export function validateOrgnr(value: string, ctx: ValidationContext = {}): Verdi
 
 // ---------------------------------------------------------------- Enhetsregisteret
 
-const optionalText = z.catch(z.optional(z.string()), undefined);
-const kode = z.catch(z.optional(z.object({ kode: optionalText, beskrivelse: optionalText })), undefined);
-const adresse = z.catch(
-  z.optional(
-    z.object({
-      adresse: z.catch(z.optional(z.array(z.string())), undefined),
-      postnummer: optionalText,
-      poststed: optionalText,
-      kommunenummer: optionalText,
-      kommune: optionalText,
-      landkode: optionalText,
-      land: optionalText,
-    }),
-  ),
-  undefined,
-);
-/** A flag is trusted only when it is a real boolean or absent; anything else makes the answer unreadable. */
-const flag = z.optional(z.nullable(z.boolean()));
+// Schemas are built on first use, not at module load: a content script that imports only validateOrgnr
+// then carries no zod code at all (module-level schema construction cannot be tree-shaken).
+function buildSchemas() {
+  const optionalText = z.catch(z.optional(z.string()), undefined);
+  const kode = z.catch(z.optional(z.object({ kode: optionalText, beskrivelse: optionalText })), undefined);
+  const adresse = z.catch(
+    z.optional(
+      z.object({
+        adresse: z.catch(z.optional(z.array(z.string())), undefined),
+        postnummer: optionalText,
+        poststed: optionalText,
+        kommunenummer: optionalText,
+        kommune: optionalText,
+        landkode: optionalText,
+        land: optionalText,
+      }),
+    ),
+    undefined,
+  );
+  /** A flag is trusted only when it is a real boolean or absent; anything else makes the answer unreadable. */
+  const flag = z.optional(z.nullable(z.boolean()));
+  /** An entity (`/enheter/{orgnr}`) or sub-unit (`/underenheter/{orgnr}`). Unknown fields are ignored. */
+  const entity = z.object({
+    organisasjonsnummer: z.string(),
+    navn: z.string(),
+    organisasjonsform: kode,
+    naeringskode1: kode,
+    hjemmeside: optionalText,
+    forretningsadresse: adresse,
+    postadresse: adresse,
+    beliggenhetsadresse: adresse,
+    overordnetEnhet: optionalText,
+    konkurs: flag,
+    underAvvikling: flag,
+    underTvangsavviklingEllerTvangsopplosning: flag,
+    slettedato: optionalText,
+  });
+  const gone = z.object({ slettedato: optionalText });
+  return { entity, gone };
+}
 
-/** An entity (`/enheter/{orgnr}`) or sub-unit (`/underenheter/{orgnr}`). Unknown fields are ignored. */
-export const BrregEntitySchema = z.object({
-  organisasjonsnummer: z.string(),
-  navn: z.string(),
-  organisasjonsform: kode,
-  naeringskode1: kode,
-  hjemmeside: optionalText,
-  forretningsadresse: adresse,
-  postadresse: adresse,
-  beliggenhetsadresse: adresse,
-  overordnetEnhet: optionalText,
-  konkurs: flag,
-  underAvvikling: flag,
-  underTvangsavviklingEllerTvangsopplosning: flag,
-  slettedato: optionalText,
-});
-export type BrregEntity = z.infer<typeof BrregEntitySchema>;
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+function brregSchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
 
-const BrregGoneSchema = z.object({ slettedato: optionalText });
+export type BrregEntity = z.infer<ReturnType<typeof buildSchemas>['entity']>;
+
+/** Parses an Enhetsregisteret entity body (tolerant: unknown fields ignored); undefined when unusable. */
+export function parseBrregEntity(body: unknown): BrregEntity | undefined {
+  const parsed = z.safeParse(brregSchemas().entity, body);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Verdict for an entity the register returned (status 200). */
 export function verdictForBrregEntity(entity: BrregEntity): Verdict {
@@ -153,16 +168,16 @@ export function verdictForBrregEntity(entity: BrregEntity): Verdict {
  */
 export function interpretBrregResponse(status: number, body: unknown, requested?: string): Verdict {
   if (status === 200) {
-    const parsed = z.safeParse(BrregEntitySchema, body);
-    if (!parsed.success) return verdict('unverified', 'validation.orgnr.brreg.unreadable');
-    if (requested !== undefined && parsed.data.organisasjonsnummer.replace(NO_SEPARATORS, '') !== requested) {
+    const entity = parseBrregEntity(body);
+    if (entity === undefined) return verdict('unverified', 'validation.orgnr.brreg.unreadable');
+    if (requested !== undefined && entity.organisasjonsnummer.replace(NO_SEPARATORS, '') !== requested) {
       return verdict('unverified', 'validation.orgnr.brreg.unreadable');
     }
-    return verdictForBrregEntity(parsed.data);
+    return verdictForBrregEntity(entity);
   }
   if (status === 404) return verdict('error', 'validation.orgnr.brreg.notFound');
   if (status === 410) {
-    const gone = z.safeParse(BrregGoneSchema, body);
+    const gone = z.safeParse(brregSchemas().gone, body);
     const date = gone.success ? gone.data.slettedato : undefined;
     return date ? verdict('warning', 'validation.orgnr.brreg.goneSince', { date }) : verdict('warning', 'validation.orgnr.brreg.gone');
   }

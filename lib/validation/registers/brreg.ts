@@ -1,7 +1,6 @@
 // Enhetsregisteret (Brønnøysundregistrene) client. Background service worker only; never throws.
 // Production base URL: https://data.brreg.no/enhetsregisteret/api/ (sandbox: http://localhost:4630/...).
-import { z } from 'zod/mini';
-import { BrregEntitySchema, normalizeOrgnr, verdictForBrregLookup, type BrregEntity } from '../orgnr';
+import { normalizeOrgnr, parseBrregEntity, verdictForBrregLookup, type BrregEntity } from '../orgnr';
 import type { Verdict } from '../verdict';
 import { RegisterClient, type RegisterClientOptions } from './client';
 import type { RegisterResult } from './result';
@@ -10,11 +9,6 @@ export const BRREG_PRODUCTION_BASE_URL = 'https://data.brreg.no/enhetsregisteret
 
 const NINE_DIGITS = /^\d{9}$/;
 const STATUS_MEANING = { 404: 'not-found', 410: 'gone' } as const;
-
-function parseEntity(body: unknown): BrregEntity | undefined {
-  const parsed = z.safeParse(BrregEntitySchema, body);
-  return parsed.success ? parsed.data : undefined;
-}
 
 export interface BrregClient {
   /** `GET enheter/{orgnr}`: a main entity (firm). */
@@ -35,7 +29,7 @@ export function createBrregClient(options: RegisterClientOptions): BrregClient {
       {
         path: `${kind}/${digits}`,
         parse: (body) => {
-          const entity = parseEntity(body);
+          const entity = parseBrregEntity(body);
           // An answer about another number is as good as no answer.
           return entity && normalizeOrgnr(entity.organisasjonsnummer) === digits ? entity : undefined;
         },

@@ -1,7 +1,6 @@
 // Kartverket address API client ("adresser v1"). Background service worker only; never throws.
 // Production base URL: https://ws.geonorge.no/adresser/v1/ (sandbox: http://localhost:4630/...).
-import { z } from 'zod/mini';
-import { addressSearchParams, interpretAddressSearch, KartverketSearchSchema, type AddressInput, type AddressVerdict } from '../address';
+import { addressSearchParams, interpretAddressSearch, parseKartverketSearch, type AddressInput, type AddressVerdict } from '../address';
 import { verdict } from '../verdict';
 import { RegisterClient, type RegisterClientOptions } from './client';
 import type { RegisterResult } from './result';
@@ -13,10 +12,7 @@ export interface KartverketSearchAnswer {
   readonly adresser: readonly unknown[];
 }
 
-function parseSearch(body: unknown): KartverketSearchAnswer | undefined {
-  const parsed = z.safeParse(KartverketSearchSchema, body);
-  return parsed.success ? { adresser: parsed.data.adresser } : undefined;
-}
+const parseSearch = (body: unknown): KartverketSearchAnswer | undefined => parseKartverketSearch(body);
 
 export interface KartverketClient {
   /** `GET sok?...` with the given query parameters (see address.ts addressSearchParams). */
