@@ -108,6 +108,7 @@ export function createPortalHandler(ctx: PortalContext): (req: http.IncomingMess
       return text(res, 200, ctx.assets.html, 'text/html; charset=utf-8');
     }
 
+    const body = method === 'GET' || method === 'DELETE' || method === 'HEAD' ? {} : await readJson(req);
     await delay();
 
     if (path === '/api/login' && method === 'POST') {
@@ -121,7 +122,6 @@ export function createPortalHandler(ctx: PortalContext): (req: http.IncomingMess
       failNext = null;
       throw new HttpError(status, status >= 500 ? 'Noe gikk galt. Prøv igjen senere.' : 'Forespørselen feilet.');
     }
-    const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(req);
     return api(req, res, url, method, body);
   }
 
