@@ -5,6 +5,10 @@ import { buildScenario, SCENARIO_NAMES } from './data/scenarios.ts';
 import { lookupBrreg, searchAddresses } from './registers/index.ts';
 import { startSandbox, type RunningSandbox } from './server.ts';
 
+// Test-only: responses are checked field by field, so loose typing keeps the assertions short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 let sb: RunningSandbox;
 
 beforeAll(async () => {
@@ -20,7 +24,7 @@ class Client {
   cookie = '';
   constructor(private base: string) {}
 
-  async req(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
+  async req(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json; text: string }> {
     const res = await fetch(this.base + path, {
       method,
       headers: { ...(this.cookie ? { Cookie: this.cookie } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
@@ -29,7 +33,7 @@ class Client {
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0] ?? '';
     const text = await res.text();
-    let json: any = null;
+    let json: Json;
     try {
       json = JSON.parse(text);
     } catch {
@@ -115,7 +119,7 @@ describe('portal API', () => {
     expect(firms.json.length).toBe(7);
     const f = await c.req('GET', '/api/firms/f-1001');
     expect(f.json.version).toBe(1);
-    expect(f.json.agreements.map((a: any) => a.partnerName)).toEqual([
+    expect(f.json.agreements.map((a: Json) => a.partnerName)).toEqual([
       'Digicare (på vegne av Storebrand)',
       'Falck Helse',
       'If/Vertikal Helse',
@@ -162,7 +166,7 @@ describe('portal API', () => {
     const r = await c.req('POST', '/api/firms/f-1002/agreements/falck', {});
     expect(r.json.state).toBe('applied');
     const f = await c.req('GET', '/api/firms/f-1002');
-    expect(f.json.agreements.find((a: any) => a.partnerId === 'falck').state).toBe('applied');
+    expect(f.json.agreements.find((a: Json) => a.partnerId === 'falck').state).toBe('applied');
   });
 
   it('saves a location and validates it', async () => {
@@ -202,7 +206,7 @@ describe('portal API', () => {
       const c = await loggedIn();
       const r = await c.req('POST', `/api/locations/${id}/booking/test`, {});
       expect(r.status).toBe(200);
-      expect(r.json.log.map((l: any) => l.text)).toEqual(lines);
+      expect(r.json.log.map((l: Json) => l.text)).toEqual(lines);
       expect(r.json.success).toBe(lines.at(-1) === 'Suksess');
       const b = await c.req('GET', `/api/locations/${id}/booking`);
       expect(b.json.lastResult).toBe(r.json.success ? 'success' : 'failure');
@@ -215,7 +219,7 @@ describe('portal API', () => {
     sb.portalStore.options.bookingTimeoutMs = 3000;
     sb.vendorStore.upsert({ id: 'konf-nordisk-10', latencyMs: 50 });
     const r = await c.req('POST', '/api/locations/l-2010/booking/test', {});
-    expect(r.json.log.map((l: any) => l.text)).toEqual([
+    expect(r.json.log.map((l: Json) => l.text)).toEqual([
       'OK Connecting to booking system',
       'OK Found at least one service with known service code',
       'OK Found 2 practitioners with free slots in the next 7 days',
@@ -236,7 +240,7 @@ describe('portal API', () => {
     expect(r.status).toBe(200);
     const c = await loggedIn();
     const t = await c.req('POST', '/api/locations/l-2001/booking/test', {});
-    expect(t.json.log.map((l: any) => l.text)).toEqual(['ERROR Connecting to booking system', 'Feilet']);
+    expect(t.json.log.map((l: Json) => l.text)).toEqual(['ERROR Connecting to booking system', 'Feilet']);
   });
 
   it('vendor speaks FHIR: auth, slots window', async () => {
@@ -257,8 +261,8 @@ describe('portal API', () => {
   it('online manager: profiles with free slots; PUT persists', async () => {
     const c = await loggedIn();
     const om = await c.req('GET', '/api/locations/l-2001/online-manager');
-    expect(om.json.profiles.map((p: any) => p.name)).toEqual(['Ingrid Ødegård', 'Lars Bjørnstad', 'Ola N.', 'Per Hansen', 'Henrik Solberg', 'Mona Vik']);
-    expect(om.json.practitioners.find((p: any) => p.personId === 'p-3005').profileId).toBe('pr-10451-4');
+    expect(om.json.profiles.map((p: Json) => p.name)).toEqual(['Ingrid Ødegård', 'Lars Bjørnstad', 'Ola N.', 'Per Hansen', 'Henrik Solberg', 'Mona Vik']);
+    expect(om.json.practitioners.find((p: Json) => p.personId === 'p-3005').profileId).toBe('pr-10451-4');
     const put = await c.req('PUT', '/api/locations/l-2001/online-manager', {
       practitioners: [
         { personId: 'p-3002', profileId: 'pr-10451-2' },
@@ -267,7 +271,7 @@ describe('portal API', () => {
     });
     expect(put.status).toBe(200);
     const again = await c.req('GET', '/api/locations/l-2001/online-manager');
-    const byId = Object.fromEntries(again.json.practitioners.map((p: any) => [p.personId, p.profileId]));
+    const byId = Object.fromEntries(again.json.practitioners.map((p: Json) => [p.personId, p.profileId]));
     expect(byId['p-3002']).toBe('pr-10451-2');
     expect(byId['p-3005']).toBe('pr-10451-5');
     expect(byId['p-3001']).toBe('pr-10451-1');
@@ -284,7 +288,7 @@ describe('portal API', () => {
     expect((await c.req('DELETE', '/api/locations/l-2001/people/p-3007')).status).toBe(204);
     expect((await c.req('GET', '/api/locations/l-2001/people/p-3007')).status).toBe(404);
     const loc = await c.req('GET', '/api/locations/l-2001');
-    expect(loc.json.people.some((x: any) => x.id === 'p-3007')).toBe(false);
+    expect(loc.json.people.some((x: Json) => x.id === 'p-3007')).toBe(false);
     expect((await c.req('GET', '/api/locations/l-2002/people/p-3001')).status).toBe(404);
   });
 

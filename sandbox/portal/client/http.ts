@@ -22,7 +22,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'Kunne ikke kontakte serveren.');
   }
   if (res.status === 204) return undefined as T;
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = await res.json();
   } catch {
