@@ -30,6 +30,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'sandbox/**/*.ts', 'tests/**/*.ts', '*.config.{js,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    // Node scripts; code inside page.evaluate() runs in the page, hence the DOM globals.
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', document: 'readonly', window: 'readonly', chrome: 'readonly' } },
   },
 );
