@@ -23,8 +23,19 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function launchWorld(options: { scenario?: string } = {}): Promise<World> {
-  const sandbox = await startSandbox({ scenario: options.scenario ?? 'default', quiet: true, delayMs: 0 });
+export async function launchWorld(options: { scenario?: string; delayMs?: number | [number, number]; bookingTimeoutMs?: number } = {}): Promise<World> {
+  // Portal and vendors on ephemeral ports (the sandbox build's content script matches any loopback port);
+  // the registers on the port the sandbox build's register clients are configured for (4630), unless
+  // E2E_REGISTER_PORT says otherwise (parallel runs that do not need the registers).
+  const sandbox = await startSandbox({
+    scenario: options.scenario ?? 'default',
+    quiet: true,
+    delayMs: options.delayMs ?? 0,
+    portalPort: 0,
+    vendorPort: 0,
+    registerPort: Number(process.env.E2E_REGISTER_PORT ?? 4630),
+    ...(options.bookingTimeoutMs ? { bookingTimeoutMs: options.bookingTimeoutMs } : {}),
+  });
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'bn-e2e-'));
   let browser: Browser | undefined;
   try {
