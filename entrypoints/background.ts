@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../lib/messaging/handler';
 import { originConfig } from '../lib/config/origins';
-import { badgeFor } from '../lib/badge';
+import { createBackgroundHandlers } from '../lib/background/handlers';
+import { createFactsMemory } from '../lib/facts/memory';
 import type { Health } from '../lib/messaging/protocol';
 import { actionApi } from '../platform/browser-features';
+import { localStore } from '../platform/storage';
 
 export default defineBackground({
   type: 'module',
@@ -20,27 +22,24 @@ export default defineBackground({
         extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
         portalMatches: config.portalMatches,
       },
-      {
-        ping: () => ({ version: browser.runtime.getManifest().version, mode: import.meta.env.MODE }),
-        'overlay.status': async ({ openItems, health }, { tabId }) => {
-          const badge = badgeFor(openItems, health);
-          if (tabId !== undefined && action) {
+      createBackgroundHandlers({
+        version: browser.runtime.getManifest().version,
+        mode: import.meta.env.MODE,
+        memory: createFactsMemory(localStore),
+        badge: {
+          async set(tabId, badge) {
             healthByTab.set(tabId, badge.health);
+            if (!action) return;
             await action.setBadgeText({ tabId, text: badge.text });
             await action.setBadgeBackgroundColor({ tabId, color: badge.colour });
             await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
-          }
-          return { badgeText: badge.text };
+          },
+          async get(tabId) {
+            return { text: action ? await action.getBadgeText({ tabId }) : '', health: healthByTab.get(tabId) ?? 'unknown' };
+          },
         },
-        'badge.get': async ({ tabId }) => ({
-          text: action ? await action.getBadgeText({ tabId }) : '',
-          health: healthByTab.get(tabId) ?? 'unknown',
-        }),
-        'log.report': ({ level, message }) => {
-          console[level]('[ui]', message);
-          return { received: true };
-        },
-      },
+        log: (level, message) => console[level]('[ui]', message),
+      }),
     );
 
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));

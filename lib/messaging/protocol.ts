@@ -4,6 +4,9 @@
  * response schema. Schemas use `zod/mini` so the content script can import them without full zod.
  */
 import { z } from 'zod/mini';
+import { AdminFactsSchema, FirmFactsSchema, LocationFactsSchema } from '../portal/schemas';
+import { FirmPrefsSchema } from '../facts/memory';
+import { FIRM_TYPES, PARTNERS } from '../portal/types';
 
 export const SENDER_KINDS = ['content', 'extension'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
@@ -12,6 +15,15 @@ export const HealthSchema = z.enum(['ok', 'warning', 'error', 'unknown']);
 export type Health = z.infer<typeof HealthSchema>;
 
 const shortText = z.string().check(z.maxLength(2_000));
+const entityId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/));
+
+export const RecalledSchema = z.object({
+  admin: z.optional(AdminFactsSchema),
+  firm: z.optional(FirmFactsSchema),
+  locations: z.array(LocationFactsSchema),
+  prefs: FirmPrefsSchema,
+  firmId: z.optional(entityId),
+});
 
 export const protocol = {
   /** Liveness and build info. */
@@ -35,6 +47,33 @@ export const protocol = {
     from: ['extension'],
     payload: z.strictObject({ tabId: z.number().check(z.int(), z.gte(0)) }),
     response: z.object({ text: z.string(), health: HealthSchema }),
+  },
+  /**
+   * The content script reports the facts its page shows (any of admin/firm/location, or none) and the
+   * firm/location it is about; the background remembers them under the sender's origin and answers with
+   * everything remembered for that firm, so the overlay can judge the whole checklist.
+   */
+  'facts.report': {
+    from: ['content'],
+    payload: z.strictObject({
+      admin: z.optional(AdminFactsSchema),
+      firm: z.optional(FirmFactsSchema),
+      location: z.optional(LocationFactsSchema),
+      firmId: z.optional(entityId),
+      locationId: z.optional(entityId),
+    }),
+    response: RecalledSchema,
+  },
+  /** What the admin told us about a firm: its type (when the portal does not show it), wanted partners. */
+  'firm.prefs': {
+    from: ['content', 'extension'],
+    payload: z.strictObject({
+      origin: z.optional(z.string().check(z.maxLength(200))),
+      firmId: entityId,
+      firmType: z.optional(z.nullable(z.enum(FIRM_TYPES))),
+      wantedPartners: z.optional(z.array(z.enum(PARTNERS)).check(z.maxLength(PARTNERS.length))),
+    }),
+    response: FirmPrefsSchema,
   },
   /** Free-text diagnostic from a UI (shown in the background console, never stored). */
   'log.report': {

@@ -1,0 +1,65 @@
+/**
+ * The background's message handlers, with every browser API injected (badge, storage via the facts
+ * memory), so the whole router is unit-testable. The entrypoint only wires real APIs in.
+ */
+import { badgeFor, type BadgeState } from '../badge';
+import type { FactsMemory } from '../facts/memory';
+import type { Handlers, HandlerContext } from '../messaging/handler';
+import type { Health } from '../messaging/protocol';
+
+export interface BadgePort {
+  set(tabId: number, state: BadgeState): Promise<void>;
+  get(tabId: number): Promise<{ text: string; health: Health }>;
+}
+
+export interface BackgroundDeps {
+  version: string;
+  mode: string;
+  memory: FactsMemory;
+  badge: BadgePort;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+/** The portal origin a content-script message came from (sender checks already passed). */
+function senderOrigin(ctx: HandlerContext): string {
+  return new URL(ctx.sender.url ?? '').origin;
+}
+
+export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
+  return {
+    ping: () => ({ version: deps.version, mode: deps.mode }),
+    'overlay.status': async ({ openItems, health }, { tabId }) => {
+      const badge = badgeFor(openItems, health);
+      if (tabId !== undefined) await deps.badge.set(tabId, badge);
+      return { badgeText: badge.text };
+    },
+    'badge.get': ({ tabId }) => deps.badge.get(tabId),
+    'facts.report': async (payload, ctx) => {
+      const origin = senderOrigin(ctx);
+      const seen: Parameters<FactsMemory['remember']>[1] = {};
+      if (payload.admin) seen.admin = payload.admin;
+      if (payload.firm) seen.firm = payload.firm;
+      if (payload.location) seen.location = payload.location;
+      await deps.memory.remember(origin, seen);
+      const where: { firmId?: string; locationId?: string } = {};
+      const firmId = payload.firm?.firmId ?? payload.firmId;
+      const locationId = payload.location?.locationId ?? payload.locationId;
+      if (firmId) where.firmId = firmId;
+      if (locationId) where.locationId = locationId;
+      return deps.memory.recall(origin, where);
+    },
+    'firm.prefs': async ({ origin, firmId, firmType, wantedPartners }, ctx) => {
+      // A content script may only speak for its own portal origin; extension pages name the origin.
+      const target = ctx.kind === 'content' ? senderOrigin(ctx) : origin;
+      if (!target) throw new Error('origin required');
+      const patch: { firmType?: typeof firmType; wantedPartners?: typeof wantedPartners } = {};
+      if (firmType !== undefined) patch.firmType = firmType;
+      if (wantedPartners !== undefined) patch.wantedPartners = wantedPartners;
+      return deps.memory.setPrefs(target, firmId, patch as Parameters<FactsMemory['setPrefs']>[2]);
+    },
+    'log.report': ({ level, message }) => {
+      deps.log?.(level, message);
+      return { received: true };
+    },
+  };
+}
