@@ -1,10 +1,12 @@
 // Every feature area's catalogue, merged. Add a feature's file here (one line) when you create it.
+import checklist from './checklist';
 import common from './common';
 import pages from './pages';
 import validation from './validation';
 import type { Catalogue } from '../define';
 
 export const catalogues = {
+  checklist,
   common,
   pages,
   validation,
