@@ -34,36 +34,46 @@ interface Token {
   readonly initial: boolean;
 }
 
-/** Name tokens in "first … last" order, without titles and professions. */
-export function nameTokens(raw: string): Token[] {
-  let value = raw.replace(/\([^)]*\)/g, ' ');
-  // "Nordmann, Ola" -> "Ola Nordmann"; more commas are a list of titles ("Ola Nordmann, MSc, fysioterapeut").
-  const comma = value.split(',');
-  if (comma.length === 2 && comma[1] !== undefined && /\p{L}/u.test(comma[1]) && !isTitleOnly(comma[1])) {
-    value = `${comma[1]} ${comma[0]}`;
-  }
-  const tokens: Token[] = [];
-  for (const word of foldName(value).split(/[\s,;/\-–]+/)) {
-    const initial = /^\p{L}\.$/u.test(word) || /^\p{L}$/u.test(word);
-    const text = word.replace(/[^a-z0-9']/g, '');
-    if (text === '' || (!initial && (TITLES.has(text) || PROFESSION_SUFFIX.test(text)))) continue;
-    tokens.push({ text, initial: initial || text.length === 1 });
+/** Small words in a title ("Spesialist i idrettsfysioterapi"). */
+const TITLE_FILLERS = new Set(['i', 'og', 'for', 'med', 'and', 'in', 'of']);
+const SPLIT = /[\s;/\-–]+/;
+const INITIAL = /^[a-z]\.?$/;
+
+function isTitle(word: string): boolean {
+  return TITLES.has(word) || PROFESSION_SUFFIX.test(word);
+}
+
+/** Online Manager compares every practitioner with every profile: tokenise each name once. */
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_SIZE = 500;
+
+function cachedTokens(raw: string): readonly Token[] {
+  let tokens = tokenCache.get(raw);
+  if (tokens === undefined) {
+    tokens = nameTokens(raw);
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+    tokenCache.set(raw, tokens);
   }
   return tokens;
 }
 
-/** Small words in a title ("Spesialist i idrettsfysioterapi"). */
-const TITLE_FILLERS = new Set(['i', 'og', 'for', 'med', 'and', 'in']);
-
-function isTitleOnly(part: string): boolean {
-  return nameTokensNoSwap(part).every((w) => TITLE_FILLERS.has(w));
-}
-
-function nameTokensNoSwap(part: string): string[] {
-  return foldName(part)
-    .split(/[\s.\-–]+/)
-    .map((w) => w.replace(/[^a-z0-9']/g, ''))
-    .filter((w) => w !== '' && !TITLES.has(w) && !PROFESSION_SUFFIX.test(w));
+/** Name tokens in "first … last" order, without titles and professions. */
+export function nameTokens(raw: string): Token[] {
+  // Comma-separated parts that are only titles go ("Ola Nordmann, MSc, fysioterapeut"); two remaining parts
+  // are "Etternavn, Fornavn".
+  const parts = foldName(raw.replace(/\([^)]*\)/g, ' '))
+    .split(',')
+    .map((part) => part.split(SPLIT).filter((w) => w !== ''))
+    .filter((words) => words.some((w) => !TITLE_FILLERS.has(w) && !isTitle(w.replace(/[^a-z0-9']/g, ''))));
+  const words = parts.length === 2 ? [...parts[1]!, ...parts[0]!] : parts.flat();
+  const tokens: Token[] = [];
+  for (const word of words) {
+    const initial = INITIAL.test(word);
+    const text = word.replace(/[^a-z0-9']/g, '');
+    if (text === '' || (!initial && isTitle(text))) continue;
+    tokens.push({ text, initial });
+  }
+  return tokens;
 }
 
 /** Levenshtein distance, small strings only (names). */
@@ -85,12 +95,12 @@ function tokenScore(a: Token, b: Token): number {
   if (a.initial || b.initial) return a.text[0] === b.text[0] ? (a.initial && b.initial ? 0.7 : 0.85) : 0;
   if (a.text === b.text) return 1;
   const longest = Math.max(a.text.length, b.text.length);
-  if (longest < 4) return 0;
+  if (longest < 4 || Math.abs(a.text.length - b.text.length) > longest * 0.2) return 0;
   const s = 1 - distance(a.text, b.text) / longest;
   return s >= 0.8 ? s : 0;
 }
 
-function aligned(short: Token[], long: Token[]): number {
+function aligned(short: readonly Token[], long: readonly Token[]): number {
   const first = tokenScore(short[0]!, long[0]!);
   const lastShort = short[short.length - 1]!;
   let last = 0;
@@ -106,8 +116,8 @@ function aligned(short: Token[], long: Token[]): number {
  * < {@link DIFFERENT_PERSON}: a different person. A lone first name scores at most 0.6 (cannot be sure).
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
+  const ta = cachedTokens(a);
+  const tb = cachedTokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   if (short.length === 1) {
