@@ -1,6 +1,6 @@
 // Shared helpers for the section files: staleness, unreadable facts, per-location expansion, verdict mapping.
 import type { MessageKey } from '../i18n/messages';
-import type { Fact, FirmFacts, LocationFacts } from '../portal/types';
+import type { FirmFacts, LocationFacts } from '../portal/types';
 import type { Verdict } from '../validation/verdict';
 import { STALE_AFTER_MS, type ChecklistFacts, type ItemState, type Judgement, type ResultParams, type Target } from './types';
 
@@ -147,7 +147,7 @@ export function judgePerLocation(
   return results;
 }
 
-/** The value of a read fact, or undefined (then the caller reports `unreadable`). */
-export function valueOf<T>(fact: Fact<T>): T | undefined {
-  return fact.read ? fact.value : undefined;
+/** `record[key]` for own keys only: location ids come from the page ("toString" must not find a prototype method). */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

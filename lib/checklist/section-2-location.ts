@@ -4,7 +4,7 @@
 import type { LocationFacts } from '../portal/types';
 import { validateFacilities, validateTreatmentOfferings } from '../validation/facilities';
 import { validateMobilePhone } from '../validation/phone';
-import { judgeFirm, judgePerLocation, judgement, locationEntries, stateOfVerdict, unreadable } from './judging';
+import { judgeFirm, judgePerLocation, judgement, locationEntries, own, stateOfVerdict, unreadable } from './judging';
 import type { ChecklistFacts, ChecklistSection, Judgement, Target } from './types';
 
 const FIELD = {
@@ -43,7 +43,7 @@ function judgeAddress(facts: ChecklistFacts, loc: LocationFacts): Judgement {
   }
   const address = `${parts[0]}, ${parts[1]} ${parts[2]}`;
   const target = edit(loc, FIELD.street);
-  switch (facts.addressChecks?.[loc.locationId]) {
+  switch (own(facts.addressChecks, loc.locationId)) {
     case 'verified':
       return judgement('ok', 'checklist.result.location.address.ok', { address }, target);
     case 'not-found':

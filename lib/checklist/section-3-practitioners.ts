@@ -1,7 +1,7 @@
 // ¤¤ Section 3: the practitioners who should receive insurance assignments are registered on the location,
 // and those who no longer work there are removed (Personer -> "Endre" -> "Slett" -> "Ja").
 import type { LocationFacts, Person } from '../portal/types';
-import { judgePerLocation, judgement, unreadable } from './judging';
+import { judgePerLocation, judgement, own, unreadable } from './judging';
 import { foldName } from './names';
 import type { ChecklistFacts, ChecklistSection, Judgement, Target } from './types';
 
@@ -24,7 +24,7 @@ function judgePresent(loc: LocationFacts): Judgement {
 
 function judgeNoneGone(facts: ChecklistFacts, loc: LocationFacts): Judgement {
   if (!loc.people.read) return unreadable(PEOPLE, loc.people.reason, peopleTarget(loc));
-  const gone = facts.practitionersGone?.[loc.locationId];
+  const gone = own(facts.practitionersGone, loc.locationId);
   const people = loc.people.value;
   if (gone === undefined) {
     return judgement('unchecked', 'checklist.result.practitioners.noneGone.notReviewed', { count: people.length }, peopleTarget(loc));

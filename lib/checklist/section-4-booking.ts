@@ -1,7 +1,7 @@
 // ¤¤ Section 4: online booking works ("Endre" under "Online booking" -> "Test og Lagre"), and every practitioner
 // is linked to their own booking profile in Online Manager.
 import type { LocationFacts } from '../portal/types';
-import { daysBetween, judgePerLocation, judgement, unreadable } from './judging';
+import { daysBetween, judgePerLocation, judgement, own, unreadable } from './judging';
 import { DIFFERENT_PERSON, SAME_PERSON, foldName, nameSimilarity } from './names';
 import { isPractitioner } from './section-3-practitioners';
 import { worstState } from './state';
@@ -17,7 +17,7 @@ function latestTest(facts: ChecklistFacts, loc: LocationFacts, summary: { lastTe
     const at = summary.lastTested === null ? Number.NaN : Date.parse(summary.lastTested);
     latest = { status: summary.result === 'success' ? 'ok' : 'failed', at };
   }
-  const ours = facts.bookingChecks?.[loc.locationId];
+  const ours = own(facts.bookingChecks, loc.locationId);
   if (ours && (latest === undefined || !(latest.at >= ours.at))) latest = { status: ours.status, at: ours.at };
   return latest;
 }
@@ -44,6 +44,8 @@ function judgeTested(facts: ChecklistFacts, loc: LocationFacts): Judgement {
     case 'failed':
       return judgement('invalid', 'checklist.result.booking.failed', { system, days }, target);
     case 'error':
+    default:
+      // 'error', or a status stored by a newer version that this one does not know.
       return judgement('unchecked', 'checklist.result.booking.checkError', { system, days }, target);
   }
 }
