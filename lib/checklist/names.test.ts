@@ -47,6 +47,9 @@ describe('nameSimilarity: the same person', () => {
     ['Per Hansen', 'Per Hanssen'],
     ['Kristoffer Ås', 'Kristoffer Aas'],
     ['Anna Lindqvist', 'Leg. fysioterapeut Anna Lindqvist'],
+    ['Solveig Brekke', 'Dr.philos. Solveig Brekke'],
+    ['Ola Nordmann', 'O.Nordmann'],
+    ['Ola Nordmann', 'Nordmann, O.'],
   ])('%s ~ %s', (a, b) => {
     expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(SAME_PERSON);
     expect(isPlausiblySamePerson(b, a)).toBe(true);

@@ -36,7 +36,8 @@ interface Token {
 
 /** Small words in a title ("Spesialist i idrettsfysioterapi"). */
 const TITLE_FILLERS = new Set(['i', 'og', 'for', 'med', 'and', 'in', 'of']);
-const SPLIT = /[\s;/\-–]+/;
+/** Spaces, hyphens, slashes, and a dot glued to the next word ("Dr.philos.", "O.Nordmann"). */
+const SPLIT = /[\s;/\-–]+|\.(?=[a-z])/;
 const INITIAL = /^[a-z]\.?$/;
 
 function isTitle(word: string): boolean {
