@@ -19,10 +19,6 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       const { portalMatches } = originConfig(wxt.config.mode);
       for (const script of manifest.content_scripts ?? []) script.matches = [...portalMatches];
-      // The shadow-root UI loads its CSS as a web-accessible resource: same pages, same patterns.
-      for (const resource of manifest.web_accessible_resources ?? []) {
-        if (typeof resource === 'object' && 'matches' in resource) resource.matches = [...portalMatches];
-      }
     },
   },
 });

@@ -21,7 +21,7 @@ export function OverlayShell({ collapsed, onToggle, summary, children }: Props) 
         <span class="overlay-logo" aria-hidden="true">
           BN
         </span>
-        <h2 class="overlay-title">{t('overlay.title')}</h2>
+        <h2 class="overlay-title">{t("overlay.short")}</h2>
         <span class="overlay-summary">{summary}</span>
         <button
           type="button"

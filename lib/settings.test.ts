@@ -8,11 +8,11 @@ describe('settings', () => {
     expect(parseSettings({ language: 'en' })).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
   });
   it('keeps valid fields when others are broken', () => {
-    expect(parseSettings({ language: 'xx', overlayCollapsed: true })).toEqual({ language: 'auto', overlayCollapsed: true });
+    expect(parseSettings({ language: 'xx', overlayCollapsed: true, overlaySide: 'up' })).toEqual({ language: 'auto', overlayCollapsed: true, overlaySide: 'right' });
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
   it('round-trips and never throws', () => {
-    expect(parseSettings(serializeSettings({ language: 'nb', overlayCollapsed: true }))).toEqual({ language: 'nb', overlayCollapsed: true });
+    expect(parseSettings(serializeSettings({ language: 'nb', overlayCollapsed: true, overlaySide: 'left' }))).toEqual({ language: 'nb', overlayCollapsed: true, overlaySide: 'left' });
     fc.assert(fc.property(fc.anything(), (x) => {
       const s = parseSettings(x);
       expect(['auto', 'nb', 'en']).toContain(s.language);

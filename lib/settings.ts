@@ -7,13 +7,15 @@ export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export type LanguageSetting = 'auto' | 'nb' | 'en';
+export type OverlaySide = 'right' | 'left';
 
 export interface Settings {
   language: LanguageSetting;
   overlayCollapsed: boolean;
+  overlaySide: OverlaySide;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right' };
 
 export function parseSettings(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
@@ -21,6 +23,7 @@ export function parseSettings(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (r.language === 'auto' || r.language === 'nb' || r.language === 'en') out.language = r.language;
   if (typeof r.overlayCollapsed === 'boolean') out.overlayCollapsed = r.overlayCollapsed;
+  if (r.overlaySide === 'right' || r.overlaySide === 'left') out.overlaySide = r.overlaySide;
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '../../components/i18n';
-import type { Locale } from '../../lib/i18n';
+import { createTranslator, type Locale } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import { updateSettings } from '../../platform/settings';
 
@@ -31,7 +31,7 @@ function Form({ settings }: { settings: Settings }) {
 
 export function OptionsApp({ locale, settings }: { locale: Locale; settings: Settings }) {
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} t={createTranslator(locale)}>
       <Page settings={settings} />
     </I18nProvider>
   );

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { I18nProvider, useI18n } from '../../components/i18n';
-import type { Locale } from '../../lib/i18n';
+import { createTranslator, type Locale } from '../../lib/i18n';
 import { originConfig } from '../../lib/config/origins';
 import { hasSidePanel, openSidePanel } from '../../platform/browser-features';
 
@@ -37,7 +37,7 @@ function Popup() {
 
 export function PopupApp({ locale }: { locale: Locale }) {
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} t={createTranslator(locale)}>
       <Popup />
     </I18nProvider>
   );

@@ -1,62 +1,97 @@
-import '../../components/theme.css';
-import './style.css';
+import themeCss from '../../components/theme.css?inline';
+import overlayCss from './style.css?inline';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { resolveLocale } from '../../lib/i18n';
+import { mountClosedShadow } from './mount';
+import { resolveLocale, type Locale } from '../../lib/i18n/core';
 import { originConfig } from '../../lib/config/origins';
+import { placeOfTarget } from '../../lib/portal/urls';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { createOverlayState } from './state';
+import { startController } from './controller';
 import { OverlayApp } from './OverlayApp';
 
 export default defineContentScript({
   // Production patterns; the sandbox build widens them to loopback in wxt.config.ts.
   matches: [...originConfig('production').portalMatches],
-  cssInjectionMode: 'ui',
+  // The CSS is inlined into the closed shadow root (mount.ts): no web-accessible resources.
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
     const settings = await readSettings();
+    const localeOf = (language: typeof settings.language) => resolveLocale(language, document.documentElement.lang, navigator.languages);
     const state = createOverlayState({
       url: location.href,
       collapsed: settings.overlayCollapsed,
-      locale: resolveLocale(settings.language, document.documentElement.lang, navigator.languages),
+      side: settings.overlaySide,
+      locale: localeOf(settings.language),
     });
 
-    const stopWatching = watchSettings((s) => {
-      state.locale.value = resolveLocale(s.language, document.documentElement.lang, navigator.languages);
-      state.collapsed.value = s.overlayCollapsed;
-    });
-    ctx.onInvalidated(stopWatching);
+    // The message table comes from the background (the bundle carries no catalogues).
+    const loadMessages = async (locale: Locale) => {
+      try {
+        const { table } = await send('i18n.table', { locale });
+        if (state.locale.value === locale) state.messages.value = table;
+      } catch (e) {
+        state.error.value = e instanceof Error ? e.message : String(e);
+      }
+    };
+    void loadMessages(state.locale.value);
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'bn-admin-companion',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
+    ctx.onInvalidated(
+      watchSettings((s) => {
+        const locale = localeOf(s.language);
+        if (locale !== state.locale.value) {
+          state.locale.value = locale;
+          void loadMessages(locale);
+        }
+        state.collapsed.value = s.overlayCollapsed;
+        state.side.value = s.overlaySide;
+      }),
+    );
+
+    const controller = startController(state, send, ctx.signal, (cb) => ctx.requestAnimationFrame(cb));
+
+    mountClosedShadow({
+      tag: 'bn-admin-companion',
+      css: `${themeCss}\n${overlayCss}`,
+      signal: ctx.signal,
       onMount(container) {
         render(
           <OverlayApp
             state={state}
-            onToggle={() => {
-              state.collapsed.value = !state.collapsed.value;
-              void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
+            actions={{
+              onToggle: () => {
+                state.dodging.value = false;
+                state.collapsed.value = !state.collapsed.value;
+                void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
+              },
+              onGoTo: (item, firmId) => {
+                const place = item.target && placeOfTarget(item.target, firmId);
+                if (place) controller.goTo(place, item.target?.field);
+              },
+              onChooseFirmType: (firmId, firmType) => {
+                void send('firm.prefs', { firmId, firmType })
+                  .then(() => controller.refresh(true))
+                  .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
+              },
+              onPanelRect: controller.setPanelRect,
             }}
           />,
           container,
         );
-        return container;
       },
-      onRemove(container) {
-        if (container) render(null, container);
+      onUnmount(container) {
+        render(null, container);
       },
     });
-    ui.mount();
 
     // SPA navigation: WXT watches the URL and fires this event; the listener is removed with ctx.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       state.url.value = newUrl.href;
+      state.hint.value = undefined;
+      controller.refresh();
     });
 
     // Tell the background what this tab shows, whenever it changes (drives the toolbar badge).

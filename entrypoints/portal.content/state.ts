@@ -1,7 +1,9 @@
 import { computed, effect, signal } from '@preact/signals';
 import { detectPage } from '../../lib/portal/pages';
-import type { Locale } from '../../lib/i18n';
+import type { OverlayView } from '../../lib/overlay/types';
+import { translatorFor, type Locale, type MessageTable } from '../../lib/i18n/core';
 import type { Health } from '../../lib/messaging/protocol';
+import type { OverlaySide } from '../../lib/settings';
 
 export interface OverlayStatus {
   pageKind: string;
@@ -9,14 +11,37 @@ export interface OverlayStatus {
   health: Health;
 }
 
+export interface FieldHintState {
+  /** Normalised label of the field (as checklist items name it). */
+  field: string;
+  /** Viewport rectangle of the field the hint is about. */
+  rect: { top: number; left: number; bottom: number; right: number };
+}
+
 /** The overlay's state: a factory of signals, one per content-script instance (no module singletons). */
-export function createOverlayState(initial: { url: string; collapsed: boolean; locale: Locale }) {
+export function createOverlayState(initial: { url: string; collapsed: boolean; side: OverlaySide; locale: Locale }) {
   const url = signal(initial.url);
   const collapsed = signal(initial.collapsed);
+  const side = signal<OverlaySide>(initial.side);
+  /** The portal's own buttons are under the panel: shrink it to its header until they are not. */
+  const dodging = signal(false);
   const locale = signal(initial.locale);
+  const now = signal(Date.now());
+  /** The message table for `locale`, fetched from the background. */
+  const messages = signal<MessageTable>({});
+  const t = computed(() => translatorFor(messages.value));
+  /** The checklist as the background judged it from this page and everything remembered. */
+  const view = signal<OverlayView | undefined>(undefined);
+  const error = signal<string | undefined>(undefined);
+  const hint = signal<FieldHintState | undefined>(undefined);
   const page = computed(() => detectPage(url.value));
-  // Until the checklist is evaluated there are no known open items: the badge says "unknown".
-  const status = computed<OverlayStatus>(() => ({ pageKind: page.value?.kind ?? 'unknown', openItems: 0, health: 'unknown' }));
+
+  const status = computed<OverlayStatus>(() => {
+    const v = view.value;
+    const pageKind = page.value?.kind ?? 'unknown';
+    if (!v || v.kind !== 'firm') return { pageKind, openItems: 0, health: 'unknown' };
+    return { pageKind, openItems: v.progress.open, health: v.health };
+  });
 
   function onStatusChange(listener: (s: OverlayStatus) => void): () => void {
     let last = '';
@@ -30,7 +55,7 @@ export function createOverlayState(initial: { url: string; collapsed: boolean; l
     });
   }
 
-  return { url, collapsed, locale, page, status, onStatusChange };
+  return { url, collapsed, side, dodging, locale, now, messages, t, view, error, hint, page, status, onStatusChange };
 }
 
 export type OverlayState = ReturnType<typeof createOverlayState>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '../../components/i18n';
 import { StatusPill } from '../../components/StatusPill';
-import type { Locale } from '../../lib/i18n';
+import { createTranslator, type Locale } from '../../lib/i18n';
 import { send } from '../../platform/page-messaging';
 
 function Connection() {
@@ -28,7 +28,7 @@ function Connection() {
 
 export function SidePanelApp({ locale }: { locale: Locale }) {
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} t={createTranslator(locale)}>
       <Shell />
     </I18nProvider>
   );

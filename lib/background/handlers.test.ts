@@ -27,10 +27,10 @@ describe('background handlers', () => {
     const firm = readFirmFacts(loadFixture('firm-problems'), 'f-1002', 1);
     const admin = readAdminFacts(loadFixture('firms'));
     const reply = await handle({ type: 'facts.report', payload: { firm, admin } }, portal('/firma/f-1002'));
-    expect(reply).toMatchObject({ ok: true, data: { firmId: 'f-1002', firm: { firmId: 'f-1002' }, admin: { email: { value: 'kari.nordmann@gmail.com' } } } });
+    expect(reply).toMatchObject({ ok: true, data: { recalled: { firmId: 'f-1002', firm: { firmId: 'f-1002' }, admin: { email: { value: 'kari.nordmann@gmail.com' } } }, view: { kind: 'firm', firmId: 'f-1002' } } });
     expect([...store.data.keys()].every((k) => k.includes('https://behandlernettverk.no'))).toBe(true);
     const again = await handle({ type: 'facts.report', payload: { firmId: 'f-1002' } }, portal('/firma/f-1002/endre'));
-    expect(again).toMatchObject({ ok: true, data: { firm: { website: { read: true, value: null } } } });
+    expect(again).toMatchObject({ ok: true, data: { recalled: { firm: { website: { read: true, value: null } } } } });
   });
 
   it('refuses malformed facts without storing anything', async () => {
@@ -47,7 +47,7 @@ describe('background handlers', () => {
       data: { firmType: 'shared-location' },
     });
     const recalled = await handle({ type: 'facts.report', payload: { firmId: 'f-1' } }, portal('/firma/f-1'));
-    expect(recalled).toMatchObject({ ok: true, data: { prefs: { firmType: 'shared-location' } } });
+    expect(recalled).toMatchObject({ ok: true, data: { recalled: { prefs: { firmType: 'shared-location' } } } });
     expect(await handle({ type: 'firm.prefs', payload: { firmId: 'f-1', wantedPartners: ['dkv'] } }, page)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 

@@ -6,6 +6,8 @@ import { badgeFor, type BadgeState } from '../badge';
 import type { FactsMemory } from '../facts/memory';
 import type { Handlers, HandlerContext } from '../messaging/handler';
 import type { Health } from '../messaging/protocol';
+import { buildOverlayView } from '../overlay/view';
+import { messageTable } from '../i18n';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
@@ -18,6 +20,7 @@ export interface BackgroundDeps {
   memory: FactsMemory;
   badge: BadgePort;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  now?: () => number;
 }
 
 /** The portal origin a content-script message came from (sender checks already passed). */
@@ -46,8 +49,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       const locationId = payload.location?.locationId ?? payload.locationId;
       if (firmId) where.firmId = firmId;
       if (locationId) where.locationId = locationId;
-      return deps.memory.recall(origin, where);
+      const recalled = await deps.memory.recall(origin, where);
+      // The view's static type is richer than its wire schema (the handler re-validates it against the schema).
+      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)()) as never };
     },
+    'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
     'firm.prefs': async ({ origin, firmId, firmType, wantedPartners }, ctx) => {
       // A content script may only speak for its own portal origin; extension pages name the origin.
       const target = ctx.kind === 'content' ? senderOrigin(ctx) : origin;

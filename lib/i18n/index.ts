@@ -1,10 +1,7 @@
-import { catalogues, type MessageKey } from './messages';
+import { catalogues } from './messages';
+import { fill, translatorFor, type Locale, type MessageKey, type MessageParams, type MessageTable, type Translator } from './core';
 
-export type { MessageKey };
-export const LOCALES = ['nb', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export type LanguageSetting = Locale | 'auto';
-export type MessageParams = Readonly<Record<string, string | number>>;
+export * from './core';
 
 const tables: Record<Locale, Record<string, string>> = { nb: {}, en: {} };
 for (const catalogue of Object.values(catalogues)) {
@@ -21,43 +18,18 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(tables.nb, key);
 }
 
-/** Maps a BCP-47 tag to a supported locale: Norwegian (nb, no, nn, nb-NO …) -> nb, anything else -> en. */
-export function localeFromTag(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'nb' || primary === 'no' || primary === 'nn') return 'nb';
-  if (primary === 'en') return 'en';
-  return undefined;
-}
-
-/**
- * The UI language: an explicit setting wins; on "auto" the portal page's `lang`, then the browser's
- * languages in order, then bokmål (the portal is Norwegian).
- */
-export function resolveLocale(setting: LanguageSetting, pageLang?: string | null, browserLangs: readonly string[] = []): Locale {
-  if (setting !== 'auto') return setting;
-  const fromPage = localeFromTag(pageLang);
-  if (fromPage) return fromPage;
-  for (const lang of browserLangs) {
-    const found = localeFromTag(lang);
-    if (found) return found;
-  }
-  return 'nb';
-}
-
-/** Translates `key` and fills `{name}` placeholders. Unknown placeholders are left visible, never dropped. */
+/** Translates `key`, falling back to bokmål, then to the key itself. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = tables[locale][key] ?? tables.nb[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fill(tables[locale][key] ?? tables.nb[key] ?? key, params);
 }
-
-export type Translator = (key: MessageKey, params?: MessageParams) => string;
 
 export function createTranslator(locale: Locale): Translator {
-  return (key, params) => translate(locale, key, params);
+  return translatorFor(messageTable(locale));
+}
+
+/** The whole table for a locale, bokmål filling any gap (sent to the content script). */
+export function messageTable(locale: Locale): MessageTable {
+  return locale === 'nb' ? tables.nb : { ...tables.nb, ...tables.en };
 }
 
 /** The raw tables, for the meta-test. */

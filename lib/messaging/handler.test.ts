@@ -19,7 +19,8 @@ function setup() {
     'overlay.status': vi.fn((p: { openItems: number }, _ctx?: unknown) => ({ badgeText: String(p.openItems) })),
     'badge.get': vi.fn(() => ({ text: '?', health: 'unknown' as const })),
     'log.report': vi.fn(() => ({ received: true })),
-    'facts.report': vi.fn(() => ({ locations: [], prefs: {} })),
+    'facts.report': vi.fn(() => ({ recalled: { locations: [], prefs: {} }, view: { kind: 'no-firm' as const } })),
+    'i18n.table': vi.fn(() => ({ locale: 'nb' as const, table: {} })),
     'firm.prefs': vi.fn(() => ({})),
   } satisfies Handlers;
   return { handlers, handle: createMessageHandler(policy, handlers) };

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { AdminFactsSchema, FirmFactsSchema, LocationFactsSchema } from '../portal/schemas';
 import { FirmPrefsSchema } from '../facts/memory';
 import { FIRM_TYPES, PARTNERS } from '../portal/types';
+import { OverlayViewSchema } from '../overlay/schemas';
 
 export const SENDER_KINDS = ['content', 'extension'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
@@ -51,7 +52,7 @@ export const protocol = {
   /**
    * The content script reports the facts its page shows (any of admin/firm/location, or none) and the
    * firm/location it is about; the background remembers them under the sender's origin and answers with
-   * everything remembered for that firm, so the overlay can judge the whole checklist.
+   * the whole checklist for that firm, judged from everything remembered (the overlay only renders it).
    */
   'facts.report': {
     from: ['content'],
@@ -62,7 +63,13 @@ export const protocol = {
       firmId: z.optional(entityId),
       locationId: z.optional(entityId),
     }),
-    response: RecalledSchema,
+    response: z.object({ view: OverlayViewSchema, recalled: RecalledSchema }),
+  },
+  /** The message table for a locale (the content script does not bundle the catalogues). */
+  'i18n.table': {
+    from: ['content', 'extension'],
+    payload: z.strictObject({ locale: z.enum(['nb', 'en']) }),
+    response: z.object({ locale: z.enum(['nb', 'en']), table: z.record(z.string(), z.string()) }),
   },
   /** What the admin told us about a firm: its type (when the portal does not show it), wanted partners. */
   'firm.prefs': {

@@ -179,3 +179,48 @@ export function readTable(root: ParentNode): TableData | undefined {
     }),
   };
 }
+
+/** Every name a person could call a control by: its accessible name, and its group's legend. */
+export function labelsOf(el: Element): string[] {
+  const names = [accessibleName(el)];
+  const group = el.closest('fieldset, [role=group], [role=radiogroup]');
+  if (group) names.push(accessibleName(group));
+  return names.filter(Boolean);
+}
+
+/**
+ * The element a checklist target's `field` names on this page: a control by label, a checkbox group by
+ * legend, a section by heading, or a button by text — in that order.
+ */
+export function findTargetElement(root: ParentNode, field: string): HTMLElement | undefined {
+  return (
+    (findFieldByLabel(root, field) as HTMLElement | undefined) ??
+    (findGroupByLabel(root, field)?.group as HTMLElement | undefined) ??
+    (findHeading(root, field) as HTMLElement | undefined) ??
+    findButton(root, field)
+  );
+}
+
+/** Buttons the overlay must never cover (the portal's own Save/Edit/Cancel/Test). */
+export const PORTAL_ACTION_WORDS = ['Lagre', 'Endre', 'Se', 'Avbryt', 'Test og Lagre', 'Lagre koblinger', 'Slett', 'Ja', 'Nei', 'Inviter personer', 'Søk om samarbeidsavtale'];
+
+export function findPortalActions(root: ParentNode): HTMLElement[] {
+  const words = new Set(PORTAL_ACTION_WORDS.map(normalizeText));
+  return all<HTMLElement>(root, 'button, [role=button], input[type=submit], a[href]').filter((b) =>
+    words.has(normalizeText(b instanceof HTMLInputElement ? b.value : visibleText(b))),
+  );
+}
+
+/** Controls that belong to another labelled field's topic (the map's address search fills the address). */
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  'søk etter adresse': 'gateadresse',
+  postnummer: 'gateadresse',
+  poststed: 'gateadresse',
+  kommune: 'gateadresse',
+};
+
+/** The normalised topic labels of a focused control: its own names plus their aliases. */
+export function topicsOf(el: Element): string[] {
+  const names = labelsOf(el).map(normalizeText);
+  return [...names, ...names.map((n) => FIELD_ALIASES[n]).filter((n): n is string => Boolean(n))];
+}

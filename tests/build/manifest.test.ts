@@ -35,6 +35,7 @@ describe.each(builds)('manifest of $dir', ({ dir, sandbox, firefox }) => {
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/"\*:\/\/\*\//);
     expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
     if (!sandbox) expect(text).not.toMatch(/localhost|127\.0\.0\.1/);
   });

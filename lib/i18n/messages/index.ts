@@ -2,6 +2,7 @@
 import checklist from './checklist';
 import common from './common';
 import pages from './pages';
+import overlay from './overlay';
 import validation from './validation';
 import type { Catalogue } from '../define';
 
@@ -9,6 +10,7 @@ export const catalogues = {
   checklist,
   common,
   pages,
+  overlay,
   validation,
 } as const satisfies Record<string, Catalogue>;
 

@@ -887,6 +887,10 @@ route(/^\/lokasjon\/([\w-]+)\/invitasjoner$/, async ({ params }) => {
       status.textContent = r.message;
       email.input.value = '';
       summary.hidden = true;
+      email.error.hidden = true;
+      email.error.textContent = '';
+      email.error.removeAttribute('role');
+      email.input.removeAttribute('aria-invalid');
       renderRows(await api<Invitation[]>('GET', `/locations/${lid}/invitations`));
     } catch (err) {
       showSaveError(err, form, summary, { email: { input: email.input, error: email.error, label: 'E-post' } });

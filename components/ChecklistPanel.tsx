@@ -1,0 +1,197 @@
+import { useState } from 'preact/hooks';
+import type { ItemView, OverlayView, SectionView } from '../lib/overlay/types';
+import type { ItemState } from '../lib/checklist/types';
+import type { ResolvedFirmType } from '../lib/checklist/firm-type';
+import type { FirmType } from '../lib/portal/types';
+import type { MessageKey, MessageParams } from '../lib/i18n/core';
+import { formatAge } from '../lib/i18n/time';
+import { useI18n } from './i18n';
+
+export const STATE_ICONS: Record<ItemState, string> = {
+  ok: '✓',
+  attention: '!',
+  invalid: '✕',
+  unchecked: '?',
+  stale: '◷',
+  unreadable: '⚠',
+  na: '–',
+};
+
+const HOUR = 3_600_000;
+const FIRM_TYPES: readonly FirmType[] = ['invoicing', 'co-invoicing', 'shared-location'];
+
+export interface ChecklistPanelProps {
+  view: Extract<OverlayView, { kind: 'firm' }>;
+  now: number;
+  onGoTo: (item: ItemView) => void;
+  onChooseFirmType: (type: FirmType) => void;
+}
+
+function StateLabel({ item, now }: { item: ItemView; now: number }) {
+  const { t } = useI18n();
+  const params: MessageParams = {
+    age: item.seenAt ? formatAge(item.seenAt, now, t) : t('common.never'),
+    what: String(item.params?.field ?? item.params?.what ?? ''),
+  };
+  return (
+    <span class={`state state-${item.state}`}>
+      <span class="state-icon" aria-hidden="true">
+        {STATE_ICONS[item.state]}
+      </span>
+      <span class="state-text">{t(`checklist.state.${item.state}` as MessageKey, params)}</span>
+    </span>
+  );
+}
+
+function Item({ item, now, onGoTo }: { item: ItemView; now: number; onGoTo: (item: ItemView) => void }) {
+  const { t } = useI18n();
+  const title = t(item.titleKey);
+  const open = item.state !== 'ok' && item.state !== 'na';
+  const name = item.locationName ? `${title} – ${item.locationName}` : title;
+  return (
+    <li class={`item item-${item.state}`}>
+      <div class="item-head">
+        <StateLabel item={item} now={now} />
+        <span class="item-title">{name}</span>
+      </div>
+      <p class="item-message">{t(item.messageKey, item.params as MessageParams | undefined)}</p>
+      {item.details && item.details.length > 0 && open && (
+        <ul class="item-details">
+          {item.details.map((d, i) => (
+            <li key={i} class={`detail detail-${d.state}`}>
+              <span aria-hidden="true">{STATE_ICONS[d.state]} </span>
+              {t(d.messageKey, d.params as MessageParams | undefined)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && item.seenAt !== undefined && item.state !== 'stale' && now - item.seenAt > HOUR && (
+        <p class="item-seen">{t('overlay.seen', { age: formatAge(item.seenAt, now, t) })}</p>
+      )}
+      {open && (
+        <div class="item-actions">
+          {item.target && (
+            <button type="button" class="link-button" aria-label={t('overlay.goThere.label', { item: name })} onClick={() => onGoTo(item)}>
+              {t('overlay.goThere')} <span aria-hidden="true">→</span>
+            </button>
+          )}
+          <details class="item-why">
+            <summary>{t('overlay.whyShort')}</summary>
+            <p>{t(item.whyKey)}</p>
+          </details>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Section({ section, now, showDone, onGoTo }: { section: SectionView; now: number; showDone: boolean; onGoTo: (i: ItemView) => void }) {
+  const { t } = useI18n();
+  const applicable = section.items.filter((i) => i.state !== 'na');
+  const done = applicable.filter((i) => i.state === 'ok').length;
+  const visible = applicable.filter((i) => showDone || i.state !== 'ok');
+  const headingId = `bn-section-${section.id}`;
+  return (
+    <section class="section" aria-labelledby={headingId}>
+      <h3 id={headingId} class="section-title">
+        <span class="section-number">{section.number}.</span> {t(section.titleKey)}
+        {applicable.length > 0 && <span class="section-count">{t('overlay.section.count', { done, total: applicable.length })}</span>}
+      </h3>
+      {!section.applies || applicable.length === 0 ? (
+        <p class="section-na">{t('overlay.section.na')}</p>
+      ) : (
+        <ul class="items">
+          {visible.map((item, i) => (
+            <Item key={`${item.id}-${item.locationId ?? ''}-${i}`} item={item} now={now} onGoTo={onGoTo} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FirmTypeQuestion({ current, onChoose }: { current: FirmType | undefined; onChoose: (t: FirmType) => void }) {
+  const { t } = useI18n();
+  const [choice, setChoice] = useState<FirmType | undefined>(current);
+  return (
+    <form
+      class="firm-type-question"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice) onChoose(choice);
+      }}
+    >
+      <fieldset>
+        <legend>{t('checklist.firmType.ask')}</legend>
+        {FIRM_TYPES.map((type) => (
+          <label key={type} class="radio">
+            <input type="radio" name="bn-firm-type" value={type} checked={choice === type} onChange={() => setChoice(type)} />
+            <span>
+              <strong>{t(`checklist.firmType.${type}` as MessageKey)}</strong>
+              <span class="muted"> – {t(`checklist.firmType.${type}.about` as MessageKey)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" class="button" disabled={!choice}>
+        {t('overlay.firmType.save')}
+      </button>
+    </form>
+  );
+}
+
+function sourceKey(firmType: ResolvedFirmType): MessageKey | undefined {
+  if (firmType.source === 'page') return 'overlay.firmType.page';
+  if (firmType.source === 'asked') return 'overlay.firmType.asked';
+  if (firmType.source === 'inferred') return 'overlay.firmType.inferred';
+  return undefined;
+}
+
+export function ChecklistPanel({ view, now, onGoTo, onChooseFirmType }: ChecklistPanelProps) {
+  const { t } = useI18n();
+  const [showDone, setShowDone] = useState(false);
+  const [changingType, setChangingType] = useState(false);
+  const { done, total } = view.progress;
+  const { firmType } = view;
+  const source = sourceKey(firmType);
+  const ask = firmType.type === undefined || changingType;
+  return (
+    <div class="checklist">
+      <div class="firm-line">
+        {view.firmName && <p class="firm-name">{view.firmName}</p>}
+        {firmType.type && (
+          <p class="firm-type">
+            {t('overlay.firmType', { type: t(`checklist.firmType.${firmType.type}` as MessageKey) })}
+            {source && <span class="muted"> ({t(source)})</span>}
+            {firmType.source !== 'page' && !changingType && (
+              <button type="button" class="link-button small" onClick={() => setChangingType(true)}>
+                {t('overlay.firmType.change')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {ask && (
+        <FirmTypeQuestion
+          current={firmType.type}
+          onChoose={(type) => {
+            setChangingType(false);
+            onChooseFirmType(type);
+          }}
+        />
+      )}
+      <div class="progress">
+        <progress max={Math.max(total, 1)} value={done} aria-label={t('checklist.progress', { done, total })} />
+        <span class="progress-text">{t('checklist.progress', { done, total })}</span>
+      </div>
+      {view.sections.map((section) => (
+        <Section key={section.id} section={section} now={now} showDone={showDone} onGoTo={onGoTo} />
+      ))}
+      {done > 0 && (
+        <button type="button" class="link-button" aria-pressed={showDone} onClick={() => setShowDone(!showDone)}>
+          {showDone ? t('overlay.hideDone') : t('overlay.showDone', { n: done })}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * The content script's loop: read the page's facts whenever it changes (coalesced to one animation
+ * frame), tell the background, keep the answer; place field hints; keep the panel off the portal's own
+ * buttons; carry out "go there". Every listener, observer and timer is tied to `signal`.
+ */
+import { isLoading, readPageFacts, type PageFacts } from '../../lib/portal/facts';
+import { findPortalActions, findSection, findTargetElement, normalizeText, topicsOf } from '../../lib/portal/fields';
+import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/urls';
+import type { Messenger } from '../../lib/messaging/client';
+import type { OverlayState } from './state';
+
+/** Field labels (normalised) that some checklist item of the current view is about. */
+function itemFields(state: OverlayState): Set<string> {
+  const view = state.view.value;
+  const out = new Set<string>();
+  if (view?.kind === 'firm') for (const s of view.sections) for (const i of s.items) if (i.field && i.state !== 'na') out.add(normalizeText(i.field));
+  return out;
+}
+
+/** What a fact report sends: the facts without volatile parts, so unchanged pages are not re-sent. */
+function reportOf(facts: PageFacts) {
+  const payload: { admin?: PageFacts['admin']; firm?: unknown; location?: unknown; firmId?: string; locationId?: string } = {};
+  if (facts.admin.email.read || facts.admin.name.read) payload.admin = facts.admin;
+  if (facts.kind === 'firm') payload.firm = facts.firm;
+  if (facts.kind === 'location') payload.location = facts.location;
+  if (facts.kind === 'other') {
+    if (facts.firmId) payload.firmId = facts.firmId;
+    if (facts.locationId) payload.locationId = facts.locationId;
+  }
+  return payload;
+}
+
+const withoutSeenAt = (key: string, value: unknown) => (key === 'seenAt' ? undefined : value);
+
+export function startController(state: OverlayState, send: Messenger, signal: AbortSignal, requestFrame: (cb: () => void) => void) {
+  let scheduled = false;
+  let lastSent = '';
+  let inFlight = 0;
+  let pendingFocus: { path: string; field?: string; section?: string } | undefined;
+
+  async function read() {
+    scheduled = false;
+    if (signal.aborted) return;
+    state.url.value = location.href;
+    if (!state.page.value || isLoading(document)) return;
+    const facts = readPageFacts(document, location.href, Date.now());
+    if (!facts) return;
+    const payload = reportOf(facts);
+    const key = `${location.pathname}|${JSON.stringify(payload, withoutSeenAt)}`;
+    if (key === lastSent) {
+      applyPendingFocus();
+      return;
+    }
+    lastSent = key;
+    applyPendingFocus();
+    const mine = ++inFlight;
+    try {
+      const { view } = await send('facts.report', payload as never);
+      if (mine === inFlight && !signal.aborted) {
+        state.now.value = Date.now();
+        state.view.value = view as never;
+        state.error.value = undefined;
+      }
+    } catch (error) {
+      if (!signal.aborted) state.error.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  function schedule() {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    requestFrame(() => void read());
+  }
+
+  // Page changes: DOM mutations (our own UI lives in a closed shadow root and does not show up here),
+  // form edits (properties do not mutate the DOM), SPA navigation.
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy', 'hidden'] });
+  signal.addEventListener('abort', () => observer.disconnect());
+  document.addEventListener('change', schedule, { capture: true, signal });
+  window.addEventListener('popstate', schedule, { signal });
+  schedule();
+
+  // Field hints: focusing a field a checklist item is about shows the item's hint beside it.
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const el = event.target instanceof Element ? event.target : undefined;
+      const fields = itemFields(state);
+      const field = el ? topicsOf(el).find((topic) => fields.has(topic)) : undefined;
+      if (!el || !field) {
+        state.hint.value = undefined;
+        return;
+      }
+      const r = el.getBoundingClientRect();
+      state.hint.value = { field, rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } };
+    },
+    { capture: true, signal },
+  );
+  document.addEventListener(
+    'focusout',
+    () => {
+      state.hint.value = undefined;
+    },
+    { capture: true, signal },
+  );
+
+  // Never cover the portal's own action buttons: shrink to the header while one is under the panel.
+  let dodgeScheduled = false;
+  const checkDodge = () => {
+    dodgeScheduled = false;
+    const panel = panelRect();
+    if (!panel) return;
+    const covered = findPortalActions(document).some((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width > 0 && r.bottom > panel.top && r.top < panel.bottom && r.right > panel.left && r.left < panel.right;
+    });
+    state.dodging.value = covered;
+  };
+  const scheduleDodge = () => {
+    if (dodgeScheduled || signal.aborted) return;
+    dodgeScheduled = true;
+    requestFrame(checkDodge);
+  };
+  window.addEventListener('scroll', scheduleDodge, { passive: true, capture: true, signal });
+  window.addEventListener('resize', scheduleDodge, { passive: true, signal });
+  const dodgeObserver = new MutationObserver(scheduleDodge);
+  dodgeObserver.observe(document.body, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => dodgeObserver.disconnect());
+
+  let panelRect: () => DOMRect | undefined = () => undefined;
+
+  function applyPendingFocus() {
+    if (!pendingFocus || location.pathname !== pendingFocus.path || isLoading(document)) return;
+    const target =
+      (pendingFocus.field && findTargetElement(document, pendingFocus.field)) ||
+      (pendingFocus.section && (findSection(document, pendingFocus.section) as HTMLElement | undefined));
+    if (!target) return;
+    pendingFocus = undefined;
+    target.scrollIntoView({ block: 'center' });
+    if (typeof target.focus === 'function') target.focus({ preventScroll: true });
+  }
+
+  return {
+    /** Navigates to a place (by clicking the portal's own link when there is one, so the SPA keeps its state). */
+    goTo(place: PortalPlace, field?: string) {
+      const path = portalPath(place);
+      const section = sectionHeading(place);
+      pendingFocus = { path, ...(field ? { field } : {}), ...(section ? { section } : {}) };
+      if (location.pathname === path) {
+        applyPendingFocus();
+        return;
+      }
+      const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => {
+        try {
+          return new URL(a.href, location.href).pathname === path && new URL(a.href, location.href).origin === location.origin;
+        } catch {
+          return false;
+        }
+      });
+      if (link) link.click();
+      else location.assign(new URL(path, location.origin).href);
+    },
+    setPanelRect(fn: () => DOMRect | undefined) {
+      panelRect = fn;
+      scheduleDodge();
+    },
+    /** Re-reads the page; `force` re-sends the facts even when unchanged (the background's answer changed). */
+    refresh(force = false) {
+      if (force) lastSent = '';
+      schedule();
+    },
+  };
+}
+
+export type Controller = ReturnType<typeof startController>;

@@ -1,0 +1,31 @@
+/**
+ * Mounts the overlay in a closed shadow root with its CSS inlined. Our own few lines instead of WXT's
+ * createShadowRootUi: no web-accessible CSS file (nothing the portal can probe for), a smaller bundle,
+ * and the host is put back if the portal's own scripts remove it. Torn down through `signal`.
+ */
+export function mountClosedShadow(options: { tag: string; css: string; signal: AbortSignal; onMount: (container: HTMLElement) => void; onUnmount: (container: HTMLElement) => void }) {
+  const host = document.createElement(options.tag);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = options.css;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  document.body.append(host);
+  options.onMount(container);
+
+  // Some SPAs replace everything under <body>: put the host back (same shadow root, same state).
+  const keeper = new MutationObserver(() => {
+    if (!host.isConnected && document.body) document.body.append(host);
+  });
+  keeper.observe(document.documentElement, { childList: true, subtree: true });
+
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      keeper.disconnect();
+      options.onUnmount(container);
+      host.remove();
+    },
+    { once: true },
+  );
+}
