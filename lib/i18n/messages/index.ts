@@ -1,4 +1,5 @@
 // Every feature area's catalogue, merged. Add a feature's file here (one line) when you create it.
+import booking from './booking';
 import checklist from './checklist';
 import common from './common';
 import pages from './pages';
@@ -7,6 +8,7 @@ import validation from './validation';
 import type { Catalogue } from '../define';
 
 export const catalogues = {
+  booking,
   checklist,
   common,
   pages,
