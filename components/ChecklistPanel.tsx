@@ -188,7 +188,7 @@ export function ChecklistPanel({ view, now, onGoTo, onChooseFirmType }: Checklis
         <Section key={section.id} section={section} now={now} showDone={showDone} onGoTo={onGoTo} />
       ))}
       {done > 0 && (
-        <button type="button" class="link-button" aria-pressed={showDone} onClick={() => setShowDone(!showDone)}>
+        <button type="button" class="link-button" aria-pressed={showDone} aria-label={t('overlay.showDone.label')} onClick={() => setShowDone(!showDone)}>
           {showDone ? t('overlay.hideDone') : t('overlay.showDone', { n: done })}
         </button>
       )}

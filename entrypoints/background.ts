@@ -8,6 +8,8 @@ import { createFactsMemory } from '../lib/facts/memory';
 import type { Health } from '../lib/messaging/protocol';
 import { actionApi } from '../platform/browser-features';
 import { localStore } from '../platform/storage';
+import { createAddressChecker } from '../lib/background/address-checks';
+import { createKartverketClient } from '../lib/validation/registers/kartverket';
 
 export default defineBackground({
   type: 'module',
@@ -39,6 +41,12 @@ export default defineBackground({
           },
         },
         log: (level, message) => console[level]('[ui]', message),
+        addresses: createAddressChecker({
+          client: createKartverketClient({ baseUrl: config.kartverketBase }),
+          store: localStore,
+          now: Date.now,
+        }),
+        refreshTab: (tabId) => void browser.tabs.sendMessage(tabId, { type: 'overlay.refresh' }).catch(() => undefined),
       }),
     );
 

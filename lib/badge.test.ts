@@ -16,7 +16,8 @@ describe('badge', () => {
   it('ok and zero items read as a tick, unknown as ?', () => {
     expect(badgeFor(0, 'warning').text).toBe('✓');
     expect(badgeFor(0, 'ok').health).toBe('ok');
-    expect(badgeFor(4, 'unknown').text).toBe('?');
+    expect(badgeFor(0, 'unknown').text).toBe('?');
+    expect(badgeFor(4, 'unknown')).toEqual({ text: '4', colour: BADGE_COLOURS.unknown, health: 'unknown' });
   });
   it('white badge text has at least 4.5:1 contrast on every colour', () => {
     for (const colour of Object.values(BADGE_COLOURS)) {

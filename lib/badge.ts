@@ -20,8 +20,9 @@ export interface BadgeState {
 /** Badge for a number of open items and the worst health behind them. */
 export function badgeFor(openItems: number, health: Health): BadgeState {
   const colour = BADGE_COLOURS[health];
-  if (health === 'unknown') return { text: '?', colour, health };
+  if (health === 'unknown' && openItems <= 0) return { text: '?', colour, health };
   if (health === 'ok' || openItems <= 0) return { text: '✓', colour: BADGE_COLOURS.ok, health: 'ok' };
+  // Open items that are only "not checked yet" still count; the grey colour says they are unknown.
   const text = openItems > 99 ? '99+' : String(openItems);
   return { text, colour, health };
 }

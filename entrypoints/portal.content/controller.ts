@@ -6,6 +6,7 @@
 import { isLoading, readPageFacts, type PageFacts } from '../../lib/portal/facts';
 import { findPortalActions, findSection, findTargetElement, normalizeText, topicsOf } from '../../lib/portal/fields';
 import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/urls';
+import { findNavigationControl } from '../../lib/portal/navigation';
 import type { Messenger } from '../../lib/messaging/client';
 import type { OverlayState } from './state';
 
@@ -142,7 +143,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   }
 
   return {
-    /** Navigates to a place (by clicking the portal's own link when there is one, so the SPA keeps its state). */
+    /** Navigates to a place by the portal's own link or button (the SPA keeps its state), else by loading it. */
     goTo(place: PortalPlace, field?: string) {
       const path = portalPath(place);
       const section = sectionHeading(place);
@@ -151,14 +152,8 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
         applyPendingFocus();
         return;
       }
-      const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => {
-        try {
-          return new URL(a.href, location.href).pathname === path && new URL(a.href, location.href).origin === location.origin;
-        } catch {
-          return false;
-        }
-      });
-      if (link) link.click();
+      const control = findNavigationControl(document, location.href, place);
+      if (control) control.click();
       else location.assign(new URL(path, location.origin).href);
     },
     setPanelRect(fn: () => DOMRect | undefined) {

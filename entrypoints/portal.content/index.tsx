@@ -2,6 +2,7 @@ import themeCss from '../../components/theme.css?inline';
 import overlayCss from './style.css?inline';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
 import { mountClosedShadow } from './mount';
 import { resolveLocale, type Locale } from '../../lib/i18n/core';
 import { originConfig } from '../../lib/config/origins';
@@ -93,6 +94,15 @@ export default defineContentScript({
       state.hint.value = undefined;
       controller.refresh();
     });
+
+    // The background asks for a fresh report when a late register answer changed the checklist. Only our
+    // own extension can send to this listener; the message has exactly one allowed shape.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      if (message && typeof message === 'object' && (message as { type?: unknown }).type === 'overlay.refresh') controller.refresh(true);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // Tell the background what this tab shows, whenever it changes (drives the toolbar badge).
     const stopReporting = state.onStatusChange((status) => {

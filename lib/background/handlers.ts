@@ -8,6 +8,7 @@ import type { Handlers, HandlerContext } from '../messaging/handler';
 import type { Health } from '../messaging/protocol';
 import { buildOverlayView } from '../overlay/view';
 import { messageTable } from '../i18n';
+import type { AddressChecker } from './address-checks';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
@@ -21,7 +22,14 @@ export interface BackgroundDeps {
   badge: BadgePort;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => number;
+  /** Address checks against Kartverket (absent: addresses stay "not checked yet"). */
+  addresses?: AddressChecker;
+  /** Asks a tab's overlay to report again (a late register answer changed its checklist). */
+  refreshTab?: (tabId: number) => void;
 }
+
+/** How long a fact report waits for register answers before answering without them. */
+export const ADDRESS_DEADLINE_MS = 1_500;
 
 /** The portal origin a content-script message came from (sender checks already passed). */
 function senderOrigin(ctx: HandlerContext): string {
@@ -50,8 +58,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (firmId) where.firmId = firmId;
       if (locationId) where.locationId = locationId;
       const recalled = await deps.memory.recall(origin, where);
+      const tabId = ctx.tabId;
+      const addressChecks = deps.addresses
+        ? await deps.addresses.forLocations(origin, recalled.locations, {
+            deadlineMs: ADDRESS_DEADLINE_MS,
+            ...(tabId !== undefined && deps.refreshTab ? { onLate: () => deps.refreshTab?.(tabId) } : {}),
+          })
+        : {};
       // The view's static type is richer than its wire schema (the handler re-validates it against the schema).
-      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)()) as never };
+      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks }) as never };
     },
     'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
     'firm.prefs': async ({ origin, firmId, firmType, wantedPartners }, ctx) => {

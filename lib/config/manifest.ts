@@ -1,4 +1,4 @@
-import { originConfig } from './origins';
+import { originConfig, registerHostPatterns } from './origins';
 
 /** Firefox add-on id: fixed, so storage and the moz-extension uuid mapping survive reinstalls. */
 export const GECKO_ID = '{6f1d3c52-8a1e-4b7e-9a57-2c4d0e9b1f31}';
@@ -16,7 +16,9 @@ export function buildManifest({ browser, mode }: { browser: string; mode: string
     description: '__MSG_extDescription__',
     default_locale: 'nb',
     permissions: ['storage'],
-    host_permissions: [...origins.portalMatches],
+    // The portal (content script, and the portal's API with the admin's own session) and exactly the
+    // register hosts the background looks addresses and organisation numbers up in.
+    host_permissions: [...new Set([...origins.portalMatches, ...registerHostPatterns(origins)])],
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: '/icon/16.png', 32: '/icon/32.png' } },
     ...(browser === 'firefox'

@@ -3,18 +3,18 @@
  * from where), the evaluated checklist with every item's texts. Runs in the background (it needs the
  * checklist model and the validators); the content script only renders the result.
  */
-import { evaluateChecklist, resolveFirmTypeFromFacts, SECTIONS } from '../checklist';
+import { evaluateChecklist, resolveFirmTypeFromFacts, SECTIONS, type ChecklistFacts } from '../checklist';
 import type { Recalled } from '../facts/memory';
 import type { ItemView, OverlayView } from './types';
 
 const ITEM_DEFS = new Map(SECTIONS.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
 
-export function buildOverlayView(facts: Recalled, now: number): OverlayView {
+export function buildOverlayView(facts: Recalled, now: number, extra: Pick<ChecklistFacts, 'addressChecks' | 'bookingChecks' | 'practitionersGone'> = {}): OverlayView {
   const firmId = facts.firmId ?? facts.firm?.firmId;
   if (!firmId) return { kind: 'no-firm' };
   const firmType = resolveFirmTypeFromFacts(facts.firm, facts.prefs.firmType);
   const result = evaluateChecklist(
-    { now, admin: facts.admin, firm: facts.firm, locations: facts.locations, wantedPartners: facts.prefs.wantedPartners },
+    { now, admin: facts.admin, firm: facts.firm, locations: facts.locations, wantedPartners: facts.prefs.wantedPartners, ...extra },
     firmType.type,
   );
   const sections = result.sections.map((section) => ({

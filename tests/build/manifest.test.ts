@@ -18,11 +18,13 @@ describe.each(builds)('manifest of $dir', ({ dir, sandbox, firefox }) => {
   it('exists', () => expect(manifest).toBeDefined());
   if (!manifest) return;
   const hosts = sandbox ? [...PORTAL, ...LOOPBACK] : PORTAL;
+  const registers = sandbox ? ['http://localhost:4630/*'] : ['https://ws.geonorge.no/*', 'https://data.brreg.no/*'];
+  const hostPermissions = [...new Set([...hosts, ...registers])];
 
   it('asks for exactly the permissions features use', () => {
-    const expected = firefox ? ['storage', ...hosts] : ['storage', 'sidePanel'];
+    const expected = firefox ? ['storage', ...hostPermissions] : ['storage', 'sidePanel'];
     expect([...manifest.permissions].sort()).toEqual([...expected].sort());
-    if (!firefox) expect([...manifest.host_permissions].sort()).toEqual([...hosts].sort());
+    if (!firefox) expect([...manifest.host_permissions].sort()).toEqual([...hostPermissions].sort());
   });
 
   it('runs the content script only on the portal (and loopback in the sandbox build)', () => {

@@ -108,18 +108,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The overlay's region, found the way a screen reader finds it (it lives in a closed shadow root). */
 export const OVERLAY = 'aria/Sjekkliste for firma-administrator';
 
-/** Text of every accessibility node under the overlay region (reads through the closed shadow root). */
+/** The overlay's text as a screen reader reads it (leaf nodes in order), through the closed shadow root. */
 export async function overlayText(page: Page): Promise<string> {
   const region = await page.waitForSelector(OVERLAY, { timeout: 15_000 });
   const snapshot = await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false });
   const parts: string[] = [];
   const walk = (node: { name?: string; children?: unknown[] } | null | undefined) => {
     if (!node) return;
-    if (node.name) parts.push(node.name);
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+    if (!node.children?.length) {
+      if (node.name) parts.push(node.name);
+      return;
+    }
+    for (const child of node.children as (typeof node)[]) walk(child);
   };
   walk(snapshot as never);
-  return parts.join(' | ');
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
 }
 
 export async function waitForOverlayText(page: Page, pattern: RegExp, timeout = 10_000): Promise<string> {
@@ -131,4 +134,48 @@ export async function waitForOverlayText(page: Page, pattern: RegExp, timeout = 
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`overlay never showed ${pattern}; last text: ${last}`);
+}
+
+interface AxNode {
+  role?: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+/** Each checklist item in the overlay as one line of text (state, title, message …), read through the closed shadow root. */
+export async function overlayItems(page: Page): Promise<string[]> {
+  const region = await page.waitForSelector(OVERLAY, { timeout: 15_000 });
+  const snapshot = (await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false })) as AxNode | null;
+  const items: string[] = [];
+  // Leaves only: a parent's name repeats its text children's.
+  const text = (node: AxNode): string => (node.children?.length ? node.children.map(text).filter(Boolean).join(' ') : (node.name ?? ''));
+  const walk = (node: AxNode | null | undefined, inItem: boolean) => {
+    if (!node) return;
+    if (node.role === 'listitem' && !inItem) {
+      items.push(text(node).replace(/\s+/g, ' ').trim());
+      return;
+    }
+    for (const child of node.children ?? []) walk(child, inItem);
+  };
+  walk(snapshot, false);
+  return items;
+}
+
+/** Waits until the overlay shows an item matching `pattern`, and returns it. */
+export async function waitForItem(page: Page, pattern: RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await overlayItems(page).catch(() => []);
+    const hit = last.find((i) => pattern.test(i));
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no overlay item matched ${pattern}; items:\n${last.join('\n')}`);
+}
+
+/** Navigates within the portal and waits until its page has loaded (main no longer busy). */
+export async function openPortal(page: Page, world: World, path: string): Promise<void> {
+  await page.goto(`${world.portal}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') !== 'true' && Boolean(document.querySelector('main h1')), { timeout: 15_000 });
 }

@@ -1,0 +1,175 @@
+/**
+ * Issue #4 end to end: the checklist overlay on the sandbox portal, for each seeded firm type, ticking
+ * itself from what the portal shows, updating without reloads, with hints beside fields.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchWorld, openExtensionPage, openPortal, overlayItems, overlayText, screenshot, sendFromPage, waitForItem, waitForOverlayText, type World } from './harness';
+
+let world: World;
+let page: Page;
+
+beforeAll(async () => {
+  world = await launchWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+beforeEach(async () => {
+  await fetch(`${world.portal}/__sandbox/reset?scenario=default&delay=0`, { method: 'POST' });
+  // Forget what the extension remembered in earlier tests.
+  const ext = await openExtensionPage(world, 'options.html');
+  await ext.evaluate(() => chrome.storage.local.clear());
+  await ext.close();
+  page = await world.browser.newPage();
+});
+afterEach(async () => {
+  await page?.close().catch(() => undefined);
+});
+
+const item = (title: string, state: string) => new RegExp(`^${state} ${title}`);
+
+async function firmPage(id: string) {
+  await openPortal(page, world, `/firma/${id}`);
+  await waitForOverlayText(page, /av \d+ i orden/);
+}
+
+describe('checklist overlay (Chromium, sandbox)', () => {
+  it('co-invoicing firm with problems: website missing, invoice e-mail is the admin\'s own', async () => {
+    await firmPage('f-1002');
+    const website = await waitForItem(page, item('Webside er fylt ut', 'Trenger oppmerksomhet'));
+    expect(website).toContain('Webside er ikke fylt ut');
+    const invoice = await waitForItem(page, item('E-post for faktura er riktig', 'Trenger oppmerksomhet'));
+    expect(invoice).toContain('kari.nordmann@gmail.com) er din egen adresse');
+    expect(await overlayText(page)).toContain('Fellesfakturerende lokasjon eller selvstendig firma');
+    await screenshot(page, 'overlay-firm-problems');
+  });
+
+  it('healthy co-invoicing firm: firm items are in order (shown on request)', async () => {
+    await firmPage('f-1001');
+    const items = await overlayItems(page);
+    expect(items.some((i) => /Webside er fylt ut/.test(i))).toBe(false); // in order, so hidden by default
+    const toggle = await page.waitForSelector('aria/Vis også det som er i orden[role="button"]');
+    await toggle!.click();
+    await waitForItem(page, item('Webside er fylt ut', 'I orden'));
+    await waitForItem(page, /^I orden E-post for faktura er riktig Fakturavarsler sendes til faktura@fysiogrunerlokka\.no/);
+  });
+
+  it('shared-location firm: read from the page, invoice e-mail missing', async () => {
+    await firmPage('f-1003');
+    expect(await overlayText(page)).toContain('Delt lokasjon');
+    await waitForItem(page, item('E-post for faktura er riktig', 'Trenger oppmerksomhet'));
+  });
+
+  it('invoicing-only firm that has a location is flagged; one without locations is in order', async () => {
+    await firmPage('f-1005');
+    const flagged = await waitForItem(page, item('Fakturerende firma har ingen lokasjoner', 'Ugyldig'));
+    expect(flagged).toContain('Kirkegata Manuellterapi');
+    await screenshot(page, 'overlay-invoicing-with-location');
+    await firmPage('f-1004');
+    const text = await overlayText(page);
+    expect(text).toContain('Fakturerende firma');
+    expect((await overlayItems(page)).some((i) => /Fakturerende firma har ingen lokasjoner/.test(i))).toBe(false);
+    expect(text).toMatch(/Gjelder ikke for denne firmatypen/);
+  });
+
+  it('fixing a problem in the portal turns the item green without a reload', async () => {
+    await firmPage('f-1002');
+    await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = 'same-document'));
+    const before = await waitForItem(page, item('E-post for faktura er riktig', 'Trenger oppmerksomhet'));
+    expect(before).toBeTruthy();
+    // "Gå dit" goes to the edit form (through the portal's own link or navigation) and focuses the field.
+    const goThere = await page.waitForSelector('aria/Gå dit: E-post for faktura er riktig');
+    await goThere!.click();
+    await page.waitForFunction(() => location.pathname.endsWith('/endre') && (document.activeElement as HTMLInputElement | null)?.name === 'invoiceEmail', { timeout: 10_000 });
+    // The field hint shows beside the focused field.
+    const hint = await page.waitForSelector('aria/Tips fra sjekklisten');
+    expect(hint).toBeTruthy();
+    await screenshot(page, 'overlay-field-hint');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('faktura@bryggenfysio.no');
+    const save = await page.waitForSelector('aria/Lagre[role="button"]');
+    await save!.click();
+    await page.waitForFunction(() => /\/firma\/f-1002$/.test(location.pathname) && document.body.innerText.includes('faktura@bryggenfysio.no'), { timeout: 10_000 });
+    await waitForOverlayText(page, /Fakturavarsler sendes til faktura@bryggenfysio\.no|av \d+ i orden/);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await overlayItems(page)).some((i) => /E-post for faktura er riktig/.test(i))) await new Promise((r) => setTimeout(r, 100));
+    expect((await overlayItems(page)).some((i) => /E-post for faktura er riktig/.test(i))).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe('same-document');
+  });
+
+  it('navigating between firms updates the overlay, and the badge counts open items', async () => {
+    await firmPage('f-1002');
+    await waitForOverlayText(page, /Bryggen Fysioterapi AS/);
+    const link = await page.waitForSelector('aria/Firmaer[role="link"]');
+    await link!.click();
+    await page.waitForFunction(() => location.pathname === '/');
+    await waitForOverlayText(page, /Velg et firma/);
+    const firm = await page.waitForSelector('aria/Nidaros Fysioterapi og Trening AS[role="link"]');
+    await firm!.click();
+    const text = await waitForOverlayText(page, /Nidaros Fysioterapi og Trening AS/);
+    expect(text).not.toContain('Bryggen Fysioterapi AS');
+    const open = Number(/(\d+) åpne/.exec(text)?.[1]);
+    expect(open).toBeGreaterThan(0);
+
+    const panel = await openExtensionPage(world, 'sidepanel.html');
+    const tabId = await panel.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url) && t.url.includes('/firma/'))?.id, world.portal);
+    const deadline = Date.now() + 5_000;
+    let reply: unknown;
+    while (Date.now() < deadline) {
+      reply = await sendFromPage(panel, { type: 'badge.get', payload: { tabId } });
+      if ((reply as { data?: { text?: string } }).data?.text === String(open)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(reply).toEqual({ ok: true, data: { text: String(open), health: expect.stringMatching(/warning|error/) } });
+    await panel.close();
+  });
+
+  it('location page: address verified against the address register, items per location', async () => {
+    await firmPage('f-1001');
+    await openPortal(page, world, '/lokasjon/l-2001');
+    await waitForOverlayText(page, /Fysio Grünerløkka AS/);
+    const toggle = await page.waitForSelector('aria/Vis også det som er i orden[role="button"]');
+    await toggle!.click();
+    const address = await waitForItem(page, /^I orden Adressen er fullstendig og finnes – Fysio Grünerløkka Thorvald Meyers gate 24A/);
+    expect(address).toContain('finnes i adresseregisteret');
+    await screenshot(page, 'overlay-location');
+  });
+
+  it('asks the firm type once when the portal does not show it, and remembers it', async () => {
+    // A location opened before its firm: the type is unknown, so the overlay asks.
+    await openPortal(page, world, '/lokasjon/l-2004');
+    const question = await page.waitForSelector('aria/Hvilken type firma er dette? Svaret avgjør hvilke punkter som gjelder.');
+    expect(question).toBeTruthy();
+    await screenshot(page, 'overlay-ask-firm-type');
+    const choice = await page.waitForSelector('aria/Fellesfakturerende lokasjon eller selvstendig firma – Et firma med lokasjon(er) der alle fakturerer fra samme organisasjonsnummer.');
+    await choice!.click();
+    const use = await page.waitForSelector('aria/Bruk denne typen');
+    await use!.click();
+    await waitForOverlayText(page, /Firmatype: Fellesfakturerende lokasjon eller selvstendig firma \(valgt av deg\)/);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForOverlayText(page, /\(valgt av deg\)/);
+    expect(await overlayText(page)).not.toContain('Hvilken type firma er dette?');
+  });
+
+  it('page text with HTML in it renders as text, and page scripts cannot reach the overlay', async () => {
+    await fetch(`${world.portal}/__sandbox/reset?scenario=hostile&delay=0`, { method: 'POST' });
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await openPortal(page, world, '/');
+    const hostileLink = await page.evaluate(() => Array.from(document.querySelectorAll('main a')).map((a) => [a.textContent, a.getAttribute('href')]).find(([t]) => t?.includes('<')));
+    expect(hostileLink).toBeTruthy();
+    await openPortal(page, world, hostileLink![1]!);
+    const text = await waitForOverlayText(page, /av \d+ i orden/);
+    expect(text).toContain(hostileLink![0]!.trim());
+    expect(await page.evaluate(() => document.querySelector('bn-admin-companion')?.shadowRoot ?? null)).toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'overlay-hostile-name');
+  });
+});
