@@ -149,7 +149,10 @@ describe('parseLog never throws (properties)', () => {
         expect(Array.isArray(log.entries)).toBe(true);
         expect(['ok', 'failed', 'unclear', 'missing']).toContain(log.connect);
         for (const e of log.entries) expect(typeof e.raw).toBe('string');
-        if (log.connect === 'failed') expect(log.service === 'ok').toBe(log.entries.some((e) => e.kind === 'service' && e.level === 'ok'));
+        expect(['ok', 'failed', 'unclear', 'missing']).toContain(log.service);
+        expect(log.entries.length).toBeLessThanOrEqual(MAX_LOG_LINES);
+        // An explicit ERROR on the connect line always wins.
+        if (log.entries.find((e) => e.kind === 'connect')?.level === 'error') expect(log.connect).toBe('failed');
       }),
     );
   });
@@ -160,6 +163,8 @@ describe('parseLog never throws (properties)', () => {
     expect(parseLog(big).entries[0]).toMatchObject({ kind: 'unknown', raw: big });
     expect(parseLog(`WARNING No free slots in the next 7 days for ${big}`).entries[0]?.kind).toBe('unknown');
     expect(parseLog(' '.repeat(100_000) + 'Suksess').result).toBe('success');
+    expect(parseLog(`${'.'.repeat(100_000)}x`).entries).toHaveLength(1);
+    expect(parseLog(`${'ok '.repeat(40_000)}`).entries).toHaveLength(1);
     expect(parseLog(`${'\uD800'.repeat(50_000)}\n${'OK '.repeat(30_000)}`).entries).toHaveLength(2);
     expect(performance.now() - t0).toBeLessThan(1000);
   });

@@ -92,7 +92,12 @@ function levelOf(value: unknown): LogLevel | null {
 
 /** Whitespace collapsed, invisible characters removed, trailing full stop dropped. */
 function tidy(line: string): string {
-  return line.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '').trim();
+  let out = line.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  // Not /[.!]+$/: that regex is quadratic on a long run of dots followed by something else.
+  let end = out.length;
+  while (end > 0 && (out[end - 1] === '.' || out[end - 1] === '!')) end--;
+  if (end < out.length) out = out.slice(0, end).trimEnd();
+  return out;
 }
 
 /** Recognises one line. `hintLevel` is the API's `level` field (the text's own prefix wins). */
@@ -105,7 +110,6 @@ export function parseLogLine(raw: string, hintLevel: unknown = null): LogEntry {
 }
 
 function classify(raw: string, hint: LogLevel | null): LogEntry {
-  if (raw.length > MAX_MATCH_LENGTH * 4) return { kind: 'unknown', level: hint, raw };
   let body = tidy(raw);
   if (body.length > MAX_MATCH_LENGTH) return { kind: 'unknown', level: hint, raw };
   let level = hint;
