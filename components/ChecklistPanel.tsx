@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ItemView, OverlayView, SectionView } from '../lib/overlay/types';
 import type { ItemState } from '../lib/checklist/types';
 import type { ResolvedFirmType } from '../lib/checklist/firm-type';
-import type { FirmType } from '../lib/portal/types';
+import { PARTNER_LABELS, type FirmType, type PartnerId } from '../lib/portal/types';
 import type { MessageKey, MessageParams } from '../lib/i18n/core';
 import { formatAge } from '../lib/i18n/time';
 import { useI18n } from './i18n';
@@ -20,11 +20,89 @@ export const STATE_ICONS: Record<ItemState, string> = {
 const HOUR = 3_600_000;
 const FIRM_TYPES: readonly FirmType[] = ['invoicing', 'co-invoicing', 'shared-location'];
 
-export interface ChecklistPanelProps {
-  view: Extract<OverlayView, { kind: 'firm' }>;
-  now: number;
+type FirmView = Extract<OverlayView, { kind: 'firm' }>;
+
+export interface ChecklistActions {
   onGoTo: (item: ItemView) => void;
   onChooseFirmType: (type: FirmType) => void;
+  onSetWantedPartners: (partners: PartnerId[]) => void;
+  onReviewPeople: (locationId: string, gone: string[]) => void;
+}
+
+export interface ChecklistPanelProps extends ChecklistActions {
+  view: FirmView;
+  now: number;
+}
+
+const PARTNER_IDS = Object.keys(PARTNER_LABELS) as PartnerId[];
+
+function PartnerPicker({ wanted, onSave }: { wanted: readonly PartnerId[] | undefined; onSave: (p: PartnerId[]) => void }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState<PartnerId[]>(wanted ? [...wanted] : []);
+  return (
+    <form
+      class="picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(chosen);
+      }}
+    >
+      <fieldset>
+        <legend>{t('overlay.partners.legend')}</legend>
+        {PARTNER_IDS.map((id) => (
+          <label key={id} class="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(id)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setChosen(on ? [...chosen, id] : chosen.filter((p) => p !== id));
+              }}
+            />
+            <span>{PARTNER_LABELS[id]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" class="button">
+        {t('overlay.partners.save')}
+      </button>
+    </form>
+  );
+}
+
+function PeopleReview({ location, onSave }: { location: FirmView['locations'][number]; onSave: (gone: string[]) => void }) {
+  const { t } = useI18n();
+  const [gone, setGone] = useState<string[]>([]);
+  const people = location.people.filter((p) => !/administrator/i.test(p.role));
+  return (
+    <form
+      class="picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(gone);
+      }}
+    >
+      <fieldset>
+        <legend>{t('overlay.review.legend', { location: location.name })}</legend>
+        {people.map((p) => (
+          <label key={p.id} class="check">
+            <input
+              type="checkbox"
+              checked={gone.includes(p.id)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setGone(on ? [...gone, p.id] : gone.filter((x) => x !== p.id));
+              }}
+            />
+            <span>{t('overlay.review.gone', { name: p.name })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" class="button">
+        {gone.length === 0 ? t('overlay.review.allHere') : t('overlay.review.save')}
+      </button>
+    </form>
+  );
 }
 
 function StateLabel({ item, now }: { item: ItemView; now: number }) {
@@ -43,8 +121,11 @@ function StateLabel({ item, now }: { item: ItemView; now: number }) {
   );
 }
 
-function Item({ item, now, onGoTo }: { item: ItemView; now: number; onGoTo: (item: ItemView) => void }) {
+function Item({ item, now, view, actions }: { item: ItemView; now: number; view: FirmView; actions: ChecklistActions }) {
   const { t } = useI18n();
+  const { onGoTo } = actions;
+  const [reviewing, setReviewing] = useState(false);
+  const reviewable = item.id === 'practitioners.noneGone' && item.locationId !== undefined ? view.locations.find((l) => l.id === item.locationId) : undefined;
   const title = t(item.titleKey);
   const open = item.state !== 'ok' && item.state !== 'na';
   const name = item.locationName ? `${title} – ${item.locationName}` : title;
@@ -75,18 +156,35 @@ function Item({ item, now, onGoTo }: { item: ItemView; now: number; onGoTo: (ite
               {t('overlay.goThere')} <span aria-hidden="true">→</span>
             </button>
           )}
+          {reviewable && !reviewing && (
+            <button type="button" class="link-button" onClick={() => setReviewing(true)}>
+              {t('overlay.review.start')}
+            </button>
+          )}
           <details class="item-why">
             <summary>{t('overlay.whyShort')}</summary>
             <p>{t(item.whyKey)}</p>
           </details>
         </div>
       )}
+      {reviewable && reviewing && (
+        <PeopleReview
+          location={reviewable}
+          onSave={(gone) => {
+            setReviewing(false);
+            actions.onReviewPeople(reviewable.id, gone);
+          }}
+        />
+      )}
     </li>
   );
 }
 
-function Section({ section, now, showDone, onGoTo }: { section: SectionView; now: number; showDone: boolean; onGoTo: (i: ItemView) => void }) {
+function Section({ section, now, showDone, view, actions }: { section: SectionView; now: number; showDone: boolean; view: FirmView; actions: ChecklistActions }) {
   const { t } = useI18n();
+  const [picking, setPicking] = useState(false);
+  const isAgreements = section.id === 'agreements' && section.applies;
+  const askPartners = isAgreements && (view.wantedPartners === undefined || picking);
   const applicable = section.items.filter((i) => i.state !== 'na');
   const done = applicable.filter((i) => i.state === 'ok').length;
   const visible = applicable.filter((i) => showDone || i.state !== 'ok');
@@ -102,9 +200,23 @@ function Section({ section, now, showDone, onGoTo }: { section: SectionView; now
       ) : (
         <ul class="items">
           {visible.map((item, i) => (
-            <Item key={`${item.id}-${item.locationId ?? ''}-${i}`} item={item} now={now} onGoTo={onGoTo} />
+            <Item key={`${item.id}-${item.locationId ?? ''}-${i}`} item={item} now={now} view={view} actions={actions} />
           ))}
         </ul>
+      )}
+      {askPartners && (
+        <PartnerPicker
+          wanted={view.wantedPartners}
+          onSave={(partners) => {
+            setPicking(false);
+            actions.onSetWantedPartners(partners);
+          }}
+        />
+      )}
+      {isAgreements && !askPartners && (
+        <button type="button" class="link-button small" onClick={() => setPicking(true)}>
+          {t('overlay.partners.change')}
+        </button>
       )}
     </section>
   );
@@ -147,7 +259,8 @@ function sourceKey(firmType: ResolvedFirmType): MessageKey | undefined {
   return undefined;
 }
 
-export function ChecklistPanel({ view, now, onGoTo, onChooseFirmType }: ChecklistPanelProps) {
+export function ChecklistPanel({ view, now, ...actions }: ChecklistPanelProps) {
+  const { onChooseFirmType } = actions;
   const { t } = useI18n();
   const [showDone, setShowDone] = useState(false);
   const [changingType, setChangingType] = useState(false);
@@ -185,7 +298,7 @@ export function ChecklistPanel({ view, now, onGoTo, onChooseFirmType }: Checklis
         <span class="progress-text">{t('checklist.progress', { done, total })}</span>
       </div>
       {view.sections.map((section) => (
-        <Section key={section.id} section={section} now={now} showDone={showDone} onGoTo={onGoTo} />
+        <Section key={section.id} section={section} now={now} showDone={showDone} view={view} actions={actions} />
       ))}
       {done > 0 && (
         <button type="button" class="link-button" aria-pressed={showDone} aria-label={t('overlay.showDone.label')} onClick={() => setShowDone(!showDone)}>

@@ -4,6 +4,8 @@ import { useI18n } from './i18n';
 interface Props {
   collapsed: boolean;
   onToggle: () => void;
+  side: 'left' | 'right';
+  onMoveSide: () => void;
   summary: ComponentChildren;
   children: ComponentChildren;
 }
@@ -12,7 +14,7 @@ interface Props {
  * The overlay's frame: a labelled region with a header (title, summary, collapse toggle) and a body.
  * Feature content (the checklist) goes in `children`.
  */
-export function OverlayShell({ collapsed, onToggle, summary, children }: Props) {
+export function OverlayShell({ collapsed, onToggle, side, onMoveSide, summary, children }: Props) {
   const { t } = useI18n();
   const bodyId = 'bn-overlay-body';
   return (
@@ -23,6 +25,15 @@ export function OverlayShell({ collapsed, onToggle, summary, children }: Props) 
         </span>
         <h2 class="overlay-title">{t("overlay.short")}</h2>
         <span class="overlay-summary">{summary}</span>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={side === 'right' ? t('overlay.side.left') : t('overlay.side.right')}
+          title={side === 'right' ? t('overlay.side.left') : t('overlay.side.right')}
+          onClick={onMoveSide}
+        >
+          <span aria-hidden="true">{side === 'right' ? '⇤' : '⇥'}</span>
+        </button>
         <button
           type="button"
           class="icon-button"

@@ -5,28 +5,18 @@ import { StatusPill } from '../../components/StatusPill';
 import { ChecklistPanel } from '../../components/ChecklistPanel';
 import { FieldHint } from '../../components/FieldHint';
 import type { ItemView } from '../../lib/overlay/types';
-import type { FirmType } from '../../lib/portal/types';
+import type { FirmType, PartnerId } from '../../lib/portal/types';
 import type { MessageKey } from '../../lib/i18n/core';
 import { normalizeText } from '../../lib/portal/fields';
 import type { OverlayState } from './state';
 
-const PAGE_NAMES: Record<string, MessageKey> = {
-  firms: 'page.firms',
-  firm: 'page.firm',
-  firmEdit: 'page.firmEdit',
-  location: 'page.location',
-  locationEdit: 'page.locationEdit',
-  booking: 'page.booking',
-  person: 'page.person',
-  personEdit: 'page.personEdit',
-  invitations: 'page.invitations',
-  login: 'page.login',
-};
 
 export interface OverlayActions {
   onToggle: () => void;
   onGoTo: (item: ItemView, firmId: string) => void;
   onChooseFirmType: (firmId: string, type: FirmType) => void;
+  onFirmPrefs: (firmId: string, patch: { wantedPartners?: PartnerId[]; review?: { locationId: string; gone: string[] } }) => void;
+  onMoveSide: () => void;
   onPanelRect: (fn: () => DOMRect | undefined) => void;
 }
 
@@ -37,7 +27,7 @@ function Body({ state, actions }: { state: OverlayState; actions: OverlayActions
   if (!page) return <p class="overlay-page">{t('overlay.notPortalPage')}</p>;
   return (
     <>
-      <p class="overlay-page">{t('overlay.page', { page: t(PAGE_NAMES[page.kind]!) })}</p>
+      <p class="overlay-page">{t('overlay.page', { page: t(`page.${page.kind}` as MessageKey) })}</p>
       {state.error.value && (
         <p class="overlay-error" role="alert">
           {t('overlay.error', { detail: state.error.value })}
@@ -51,6 +41,8 @@ function Body({ state, actions }: { state: OverlayState; actions: OverlayActions
           now={state.now.value}
           onGoTo={(item) => actions.onGoTo(item, view.firmId)}
           onChooseFirmType={(type) => actions.onChooseFirmType(view.firmId, type)}
+          onSetWantedPartners={(wantedPartners) => actions.onFirmPrefs(view.firmId, { wantedPartners })}
+          onReviewPeople={(locationId, gone) => actions.onFirmPrefs(view.firmId, { review: { locationId, gone } })}
         />
       )}
     </>
@@ -75,7 +67,13 @@ export function OverlayApp({ state, actions }: { state: OverlayState; actions: O
   return (
     <I18nProvider locale={state.locale.value} t={state.t.value}>
       <div ref={root} class={`overlay-frame side-${state.side.value}`} data-dodging={state.dodging.value ? 'true' : 'false'}>
-        <OverlayShell collapsed={state.collapsed.value || state.dodging.value} onToggle={actions.onToggle} summary={<Summary state={state} />}>
+        <OverlayShell
+          collapsed={state.collapsed.value || state.dodging.value}
+          onToggle={actions.onToggle}
+          side={state.side.value}
+          onMoveSide={actions.onMoveSide}
+          summary={<Summary state={state} />}
+        >
           <Body state={state} actions={actions} />
         </OverlayShell>
       </div>

@@ -5,7 +5,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { mountClosedShadow } from './mount';
 import { resolveLocale, type Locale } from '../../lib/i18n/core';
-import { originConfig } from '../../lib/config/origins';
 import { placeOfTarget } from '../../lib/portal/urls';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
@@ -14,8 +13,9 @@ import { startController } from './controller';
 import { OverlayApp } from './OverlayApp';
 
 export default defineContentScript({
-  // Production patterns; the sandbox build widens them to loopback in wxt.config.ts.
-  matches: [...originConfig('production').portalMatches],
+  // Placeholder: wxt.config.ts sets the real patterns from lib/config/origins.ts for each build (a
+  // literal here keeps that module out of the bundle; tests/build/manifest.test.ts checks the result).
+  matches: ['https://behandlernettverk.no/*'],
   // The CSS is inlined into the closed shadow root (mount.ts): no web-accessible resources.
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
@@ -76,6 +76,15 @@ export default defineContentScript({
                 void send('firm.prefs', { firmId, firmType })
                   .then(() => controller.refresh(true))
                   .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
+              },
+              onFirmPrefs: (firmId, patch) => {
+                void send('firm.prefs', { firmId, ...patch })
+                  .then(() => controller.refresh(true))
+                  .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
+              },
+              onMoveSide: () => {
+                state.side.value = state.side.value === 'right' ? 'left' : 'right';
+                void updateSettings({ overlaySide: state.side.value }).catch(() => undefined);
               },
               onPanelRect: controller.setPanelRect,
             }}

@@ -66,17 +66,19 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
           })
         : {};
       // The view's static type is richer than its wire schema (the handler re-validates it against the schema).
-      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks }) as never };
+      const practitionersGone = Object.fromEntries(Object.entries(recalled.prefs.reviews ?? {}).map(([id, r]) => [id, r.gone]));
+      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks, practitionersGone }) as never };
     },
     'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
-    'firm.prefs': async ({ origin, firmId, firmType, wantedPartners }, ctx) => {
+    'firm.prefs': async ({ origin, firmId, firmType, wantedPartners, review }, ctx) => {
       // A content script may only speak for its own portal origin; extension pages name the origin.
       const target = ctx.kind === 'content' ? senderOrigin(ctx) : origin;
       if (!target) throw new Error('origin required');
-      const patch: { firmType?: typeof firmType; wantedPartners?: typeof wantedPartners } = {};
+      const patch: Parameters<FactsMemory['setPrefs']>[2] = {};
       if (firmType !== undefined) patch.firmType = firmType;
       if (wantedPartners !== undefined) patch.wantedPartners = wantedPartners;
-      return deps.memory.setPrefs(target, firmId, patch as Parameters<FactsMemory['setPrefs']>[2]);
+      if (review) patch.review = { ...review, at: (deps.now ?? Date.now)() };
+      return deps.memory.setPrefs(target, firmId, patch);
     },
     'log.report': ({ level, message }) => {
       deps.log?.(level, message);

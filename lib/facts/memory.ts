@@ -17,9 +17,15 @@ export interface KeyValueStore {
   remove(keys: string[]): Promise<void>;
 }
 
+const entityId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/));
+
+/** The admin's review of a location's people: who has left (person ids), and when it was done. */
+export const PeopleReviewSchema = z.object({ at: z.number(), gone: z.array(entityId).check(z.maxLength(500)) });
+
 export const FirmPrefsSchema = z.object({
   firmType: z.optional(z.enum(FIRM_TYPES)),
   wantedPartners: z.optional(z.array(z.enum(PARTNERS)).check(z.maxLength(PARTNERS.length))),
+  reviews: z.optional(z.record(entityId, PeopleReviewSchema)),
 });
 export type FirmPrefs = z.infer<typeof FirmPrefsSchema>;
 
@@ -94,13 +100,18 @@ export function createFactsMemory(store: KeyValueStore) {
     if (Object.keys(items).length) await store.set(items);
   }
 
-  async function setPrefs(origin: string, firmId: string, patch: { firmType?: FirmType | null; wantedPartners?: PartnerId[] }): Promise<FirmPrefs> {
+  async function setPrefs(
+    origin: string,
+    firmId: string,
+    patch: { firmType?: FirmType | null; wantedPartners?: PartnerId[]; review?: { locationId: string; gone: string[]; at: number } },
+  ): Promise<FirmPrefs> {
     const k = key.prefs(origin, firmId);
     const current = parse<FirmPrefs>(FirmPrefsSchema, (await store.get([k]))[k]) ?? {};
     const next: FirmPrefs = { ...current };
     if (patch.firmType === null) delete next.firmType;
     else if (patch.firmType) next.firmType = patch.firmType;
     if (patch.wantedPartners) next.wantedPartners = [...new Set(patch.wantedPartners)];
+    if (patch.review) next.reviews = { ...next.reviews, [patch.review.locationId]: { at: patch.review.at, gone: [...new Set(patch.review.gone)] } };
     await store.set({ [k]: next });
     return next;
   }

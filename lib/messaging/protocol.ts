@@ -79,6 +79,8 @@ export const protocol = {
       firmId: entityId,
       firmType: z.optional(z.nullable(z.enum(FIRM_TYPES))),
       wantedPartners: z.optional(z.array(z.enum(PARTNERS)).check(z.maxLength(PARTNERS.length))),
+      /** The admin reviewed a location's people: these person ids have left. */
+      review: z.optional(z.strictObject({ locationId: entityId, gone: z.array(entityId).check(z.maxLength(500)) })),
     }),
     response: FirmPrefsSchema,
   },

@@ -32,5 +32,7 @@ export const OverlayViewSchema = z.union([
     progress: z.object({ done: z.number(), total: z.number(), open: z.number() }),
     health: z.enum(['ok', 'warning', 'error', 'unknown']),
     sections: z.array(z.object({ id: key, number: z.number(), titleKey: key, applies: z.boolean(), items: z.array(ItemViewSchema) })),
+    wantedPartners: z.optional(z.array(key)),
+    locations: z.array(z.object({ id: key, name: z.string(), people: z.array(z.object({ id: key, name: z.string(), role: z.string() })) })),
   }),
 ]);

@@ -6,6 +6,7 @@
 import type { ItemResult, ItemState, SectionId } from '../checklist/types';
 import type { ResolvedFirmType } from '../checklist/firm-type';
 import type { MessageKey } from '../i18n/core';
+import type { PartnerId } from '../portal/types';
 
 export interface ItemView extends ItemResult {
   readonly titleKey: MessageKey;
@@ -33,6 +34,10 @@ export type OverlayView =
       readonly progress: { readonly done: number; readonly total: number; readonly open: number };
       readonly health: 'ok' | 'warning' | 'error' | 'unknown';
       readonly sections: readonly SectionView[];
+      /** Partners the admin said the firm wants clients from (undefined: not said yet). */
+      readonly wantedPartners?: readonly PartnerId[];
+      /** The firm's seen locations and their people (for the review of who has left). */
+      readonly locations: readonly { readonly id: string; readonly name: string; readonly people: readonly { readonly id: string; readonly name: string; readonly role: string }[] }[];
     };
 
 export type { ItemState };

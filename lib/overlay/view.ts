@@ -36,5 +36,11 @@ export function buildOverlayView(facts: Recalled, now: number, extra: Pick<Check
     progress: result.progress,
     health: result.health,
     sections,
+    ...(facts.prefs.wantedPartners ? { wantedPartners: facts.prefs.wantedPartners } : {}),
+    locations: facts.locations.map((l) => ({
+      id: l.locationId,
+      name: l.name.read ? l.name.value : l.locationId,
+      people: l.people.read ? l.people.value : [],
+    })),
   };
 }

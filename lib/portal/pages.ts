@@ -29,66 +29,67 @@ const ID = '([A-Za-z0-9][A-Za-z0-9-]{0,63})';
 interface Detector {
   pattern: RegExp;
   toMatch(groups: string[]): PageMatch;
-  examples: readonly string[];
 }
 
 const detectors: Record<PageKind, Detector> = {
   firms: {
     pattern: /^\/?$/,
     toMatch: () => ({ kind: 'firms' }),
-    examples: ['https://behandlernettverk.no/', 'http://localhost:4610/', 'https://behandlernettverk.no/?sort=navn'],
   },
   firm: {
     pattern: new RegExp(`^/firma/${ID}/?$`),
     toMatch: ([firmId]) => ({ kind: 'firm', firmId: firmId! }),
-    examples: ['https://behandlernettverk.no/firma/f-1001', 'http://localhost:4610/firma/f-1002/', 'https://behandlernettverk.no/firma/42#avtaler'],
   },
   firmEdit: {
     pattern: new RegExp(`^/firma/${ID}/endre/?$`),
     toMatch: ([firmId]) => ({ kind: 'firmEdit', firmId: firmId! }),
-    examples: ['https://behandlernettverk.no/firma/f-1001/endre', 'http://localhost:4610/firma/abc/endre/'],
   },
   location: {
     pattern: new RegExp(`^/lokasjon/${ID}/?$`),
     toMatch: ([locationId]) => ({ kind: 'location', locationId: locationId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001', 'http://localhost:4610/lokasjon/l-2002/'],
   },
   locationEdit: {
     pattern: new RegExp(`^/lokasjon/${ID}/endre/?$`),
     toMatch: ([locationId]) => ({ kind: 'locationEdit', locationId: locationId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001/endre'],
   },
   booking: {
     pattern: new RegExp(`^/lokasjon/${ID}/online-booking/?$`),
     toMatch: ([locationId]) => ({ kind: 'booking', locationId: locationId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001/online-booking'],
   },
   person: {
     pattern: new RegExp(`^/lokasjon/${ID}/personer/${ID}/?$`),
     toMatch: ([locationId, personId]) => ({ kind: 'person', locationId: locationId!, personId: personId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001/personer/p-3001'],
   },
   personEdit: {
     pattern: new RegExp(`^/lokasjon/${ID}/personer/${ID}/endre/?$`),
     toMatch: ([locationId, personId]) => ({ kind: 'personEdit', locationId: locationId!, personId: personId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001/personer/p-3001/endre'],
   },
   invitations: {
     pattern: new RegExp(`^/lokasjon/${ID}/invitasjoner/?$`),
     toMatch: ([locationId]) => ({ kind: 'invitations', locationId: locationId! }),
-    examples: ['https://behandlernettverk.no/lokasjon/l-2001/invitasjoner'],
   },
   login: {
     pattern: /^\/logg-inn\/?$/,
     toMatch: () => ({ kind: 'login' }),
-    examples: ['https://behandlernettverk.no/logg-inn', 'http://localhost:4610/logg-inn?neste=%2Ffirma%2Ff-1'],
   },
 };
 
-/** Example URLs per page kind (for tests and documentation). */
-export const PAGE_EXAMPLES: Readonly<Record<PageKind, readonly string[]>> = Object.fromEntries(
-  PAGE_KINDS.map((k) => [k, detectors[k].examples]),
-) as Record<PageKind, readonly string[]>;
+/**
+ * Example URLs per page kind, beside the detectors (kept in their own object so that the content script's
+ * bundle does not carry them). `pages.test.ts` checks each detector accepts its own and rejects the others'.
+ */
+export const PAGE_EXAMPLES: Readonly<Record<PageKind, readonly string[]>> = {
+  firms: ['https://behandlernettverk.no/', 'http://localhost:4610/', 'https://behandlernettverk.no/?sort=navn'],
+  firm: ['https://behandlernettverk.no/firma/f-1001', 'http://localhost:4610/firma/f-1002/', 'https://behandlernettverk.no/firma/42#avtaler'],
+  firmEdit: ['https://behandlernettverk.no/firma/f-1001/endre', 'http://localhost:4610/firma/abc/endre/'],
+  location: ['https://behandlernettverk.no/lokasjon/l-2001', 'http://localhost:4610/lokasjon/l-2002/'],
+  locationEdit: ['https://behandlernettverk.no/lokasjon/l-2001/endre'],
+  booking: ['https://behandlernettverk.no/lokasjon/l-2001/online-booking'],
+  person: ['https://behandlernettverk.no/lokasjon/l-2001/personer/p-3001'],
+  personEdit: ['https://behandlernettverk.no/lokasjon/l-2001/personer/p-3001/endre'],
+  invitations: ['https://behandlernettverk.no/lokasjon/l-2001/invitasjoner'],
+  login: ['https://behandlernettverk.no/logg-inn', 'http://localhost:4610/logg-inn?neste=%2Ffirma%2Ff-1'],
+};
 
 /** Detects the page kind from a URL, or undefined for pages we do not know. */
 export function detectPage(url: string | URL): PageMatch | undefined {

@@ -9,6 +9,15 @@ export type FirmType = (typeof FIRM_TYPES)[number];
 export const PARTNERS = ['digicare-storebrand', 'falck', 'if-vertikal', 'avonova', 'dkv'] as const;
 export type PartnerId = (typeof PARTNERS)[number];
 
+/** The partners as the portal names them (Samarbeidsavtaler). */
+export const PARTNER_LABELS: Readonly<Record<PartnerId, string>> = {
+  'digicare-storebrand': 'Digicare (på vegne av Storebrand)',
+  falck: 'Falck Helse',
+  'if-vertikal': 'If/Vertikal Helse',
+  avonova: 'Avonova Forsikring',
+  dkv: 'DKV Hälsa (Sverige)',
+};
+
 export const AGREEMENT_STATES = ['active', 'applied', 'none'] as const;
 export type AgreementState = (typeof AGREEMENT_STATES)[number];
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, overlayItems, overlayText, screenshot, sendFromPage, waitForItem, waitForOverlayText, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, overlayItems, overlayText, screenshot, sendFromPage, waitForItem, waitForOverlayText, OVERLAY, type World } from './harness';
 
 let world: World;
 let page: Page;
@@ -171,5 +171,65 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(dialogs).toEqual([]);
     await screenshot(page, 'overlay-hostile-name');
+  });
+
+  it('the admin picks wanted partners; a wanted partner without an agreement is flagged', async () => {
+    await firmPage('f-1002');
+    await waitForItem(page, /^Ikke sjekket ennå Samarbeidsavtale med partnerne dere ønsker Hvilke partnere/);
+    for (const partner of ['Falck Helse', 'Digicare (på vegne av Storebrand)']) {
+      const box = await page.waitForSelector(`aria/${partner}[role="checkbox"]`);
+      await box!.click();
+    }
+    const save = await page.waitForSelector('aria/Lagre partnervalget');
+    await save!.click();
+    const falck = await waitForItem(page, /^Ugyldig Samarbeidsavtale med partnerne dere ønsker.*Falck Helse/);
+    expect(falck).toBeTruthy();
+    await screenshot(page, 'overlay-agreements');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForItem(page, /^Ugyldig Samarbeidsavtale med partnerne dere ønsker.*Falck Helse/);
+  });
+
+  it('the admin reviews who has left; someone still listed is flagged until removed in the portal', async () => {
+    await firmPage('f-1001');
+    await openPortal(page, world, '/lokasjon/l-2001');
+    const start = await page.waitForSelector('aria/Gå gjennom personene');
+    await start!.click();
+    const thomas = await page.waitForSelector('aria/Thomas Berg har sluttet[role="checkbox"]');
+    await thomas!.click();
+    const save = await page.waitForSelector('aria/Lagre gjennomgangen');
+    await save!.click();
+    const flagged = await waitForItem(page, /^Ugyldig Behandlere som har sluttet, er fjernet – Fysio Grünerløkka .*Thomas Berg/);
+    expect(flagged).toBeTruthy();
+    await screenshot(page, 'overlay-people-review');
+  });
+
+  it('the panel can move to the other side and remembers it', async () => {
+    await firmPage('f-1001');
+    const move = await page.waitForSelector('aria/Flytt sjekklisten til venstre');
+    await move!.click();
+    await page.waitForSelector('aria/Flytt sjekklisten til høyre');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('aria/Flytt sjekklisten til høyre');
+    const region = await page.waitForSelector(OVERLAY);
+    const box = await region!.boundingBox();
+    expect(box!.x).toBeLessThan(100);
+    await (await page.waitForSelector('aria/Flytt sjekklisten til høyre'))!.click();
+  });
+
+  it('screenshots of the overlay on each page kind', async () => {
+    await firmPage('f-1001');
+    for (const [name, path] of [
+      ['overlay-page-firms', '/'],
+      ['overlay-page-firm', '/firma/f-1001'],
+      ['overlay-page-firm-edit', '/firma/f-1001/endre'],
+      ['overlay-page-location', '/lokasjon/l-2001'],
+      ['overlay-page-location-edit', '/lokasjon/l-2001/endre'],
+      ['overlay-page-booking', '/lokasjon/l-2001/online-booking'],
+      ['overlay-page-invitations', '/lokasjon/l-2001/invitasjoner'],
+    ] as const) {
+      await openPortal(page, world, path);
+      await waitForOverlayText(page, /av \d+ i orden|Velg et firma/);
+      await screenshot(page, name);
+    }
   });
 });
