@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BookingTestResult, PortalResult } from '../portal/api';
-import { checkLocation, mergeResult, runChecks, timerSleep, type CheckResult, type RunEvent, type RunnerPorts } from './runner';
+import { checkLocation, mergeResult, runChecks, timerSleep, type CheckResult, type ResultStore, type RunEvent, type RunnerPorts } from './runner';
 
 type Outcome = PortalResult<BookingTestResult>;
 
@@ -219,7 +219,7 @@ describe('mergeResult: an older result never overwrites a newer one', () => {
   it('keeps the newest by startedAt, whatever the arrival order', () => {
     const slowOld = r(1000, 'connect-failed', 30_000);
     const fastNew = r(2000, 'ok', 2500);
-    let store: Record<string, CheckResult> = {};
+    let store: ResultStore = {};
     store = mergeResult(store, fastNew);
     const before = store;
     store = mergeResult(store, slowOld);
@@ -236,7 +236,7 @@ describe('mergeResult: an older result never overwrites a newer one', () => {
   });
 
   it('ignores inherited keys', () => {
-    const store = mergeResult({} as Record<string, CheckResult>, { ...r(1), locationId: 'toString' });
-    expect(store.toString).toMatchObject({ startedAt: 1 });
+    const store = mergeResult({}, { ...r(1), locationId: 'toString' });
+    expect(store['toString']).toMatchObject({ startedAt: 1 });
   });
 });

@@ -191,7 +191,9 @@ function safeEmitter(onEvent: RunOptions['onEvent']): (event: RunEvent) => void 
  * never overwrites a newer one, and a `cancelled` result never replaces a real one. Returns the same object
  * when nothing changes.
  */
-export function mergeResult<S extends Readonly<Record<string, CheckResult>>>(store: S, result: CheckResult): S {
+export type ResultStore = Readonly<Record<string, CheckResult>>;
+
+export function mergeResult(store: ResultStore, result: CheckResult): ResultStore {
   const current = Object.hasOwn(store, result.locationId) ? store[result.locationId] : undefined;
   if (current !== undefined) {
     if (result.status === 'cancelled' && current.status !== 'cancelled') return store;
