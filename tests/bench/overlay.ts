@@ -1,0 +1,138 @@
+/**
+ * Overlay cost on load: main-thread time the extension adds to a portal page load, per page kind.
+ *
+ * Each load is a fresh tab in one of two browsers (with / without the sandbox extension), alternating which
+ * arm goes first so that drift (thermal, other processes, the sandbox's caches) cancels. For each load:
+ * CDP `Performance.enable` (timeDomain `threadTicks`: CPU time of the renderer main thread, so time lost to
+ * other processes on the 2 cores is not counted), navigate, wait until the page has settled (<main> not
+ * aria-busy, its h1 rendered; with the extension also the overlay's host element mounted), wait a fixed
+ * tail so that the overlay's follow-up renders (the background's answer) are inside the window, then read
+ * `TaskDuration` and `ScriptDuration`. A main-world `PerformanceObserver('longtask')` injected with
+ * `evaluateOnNewDocument` counts tasks > 50 ms.
+ *
+ * What TaskDuration includes: every task on the page's renderer main thread — the portal's own scripts,
+ * style/layout/paint, and the content script (it runs in an isolated world of that same thread), plus the
+ * extension system's per-frame set-up. The extension's service worker runs elsewhere and is NOT included.
+ * The "added" figure is, per round, (extension load) − (baseline load) of the same page; p50/p95 over rounds.
+ *
+ * The overlay's ARIA region (`aria/Sjekkliste for firma-administrator`) is checked after the metrics are
+ * read: Puppeteer's ARIA query turns on the renderer's accessibility tree, which would add cost to one
+ * arm only.
+ */
+import type { Browser } from 'puppeteer-core';
+import { percentile, result, round, sleep, type BenchResult } from './common';
+import { OVERLAY, metrics, waitSettled, type Arm, type Bench } from './browsers';
+
+export const PAGE_KINDS = [
+  { kind: 'firms list', path: '/' },
+  { kind: 'firm', path: '/firma/f-1001' },
+  { kind: 'location', path: '/lokasjon/l-2001' },
+  { kind: 'location edit', path: '/lokasjon/l-2001/endre' },
+  { kind: 'online booking', path: '/lokasjon/l-2001/online-booking' },
+] as const;
+
+/** The overlay's host element (index.tsx mounts the closed shadow root on it). */
+const OVERLAY_HOST = 'bn-admin-companion';
+
+export interface LoadSample {
+  taskMs: number;
+  scriptMs: number;
+  longTasks: number[];
+  settleMs: number;
+}
+
+export interface KindTiming {
+  kind: string;
+  path: string;
+  ext: LoadSample[];
+  base: LoadSample[];
+}
+
+const LONGTASK_OBSERVER = `(() => {
+  const seen = [];
+  Object.defineProperty(window, '__bnBenchLongTasks', { value: seen });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { seen.push(-1); }
+})();`;
+
+async function load(browser: Browser, arm: Arm, url: string, tailMs: number): Promise<LoadSample> {
+  const page = await browser.newPage();
+  try {
+    await page.evaluateOnNewDocument(LONGTASK_OBSERVER);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const before = await metrics(cdp);
+    const t0 = Date.now();
+    await page.goto(url, { waitUntil: 'load' });
+    await waitSettled(page, arm === 'ext' ? OVERLAY_HOST : null);
+    const settleMs = Date.now() - t0;
+    await sleep(tailMs);
+    const after = await metrics(cdp);
+    const longTasks = await page.evaluate(() => [...((window as unknown as { __bnBenchLongTasks?: number[] }).__bnBenchLongTasks ?? [])]);
+    if (longTasks.includes(-1)) throw new Error('longtask PerformanceObserver is not supported here');
+    if (arm === 'ext' && !(await page.$(OVERLAY))) throw new Error(`overlay region ${OVERLAY} missing on ${url}`);
+    await cdp.detach().catch(() => undefined);
+    return {
+      taskMs: ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000,
+      scriptMs: ((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000,
+      longTasks,
+      settleMs,
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; tailMs: number; log: (s: string) => void }): Promise<KindTiming[]> {
+  const out: KindTiming[] = PAGE_KINDS.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
+  const rounds = options.warmup + options.loads;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [k, spec] of PAGE_KINDS.entries()) {
+      const order: Arm[] = (round + k) % 2 === 0 ? ['ext', 'base'] : ['base', 'ext'];
+      for (const arm of order) {
+        const sample = await load(bench.browsers[arm], arm, `${bench.portal}${spec.path}`, options.tailMs);
+        if (round >= options.warmup) out[k]![arm].push(sample);
+      }
+    }
+    if ((round + 1) % 5 === 0 || round + 1 === rounds) options.log(`  overlay: round ${round + 1}/${rounds}`);
+  }
+  return out;
+}
+
+const paired = (t: KindTiming, pick: (s: LoadSample) => number) => t.ext.map((s, i) => pick(s) - pick(t.base[i]!));
+const longCount = (samples: LoadSample[]) => samples.reduce((n, s) => n + s.longTasks.filter((d) => d > 50).length, 0);
+
+export function overlayResults(timings: KindTiming[]): BenchResult[] {
+  const out: BenchResult[] = [];
+  for (const t of timings) {
+    const added = paired(t, (s) => s.taskMs);
+    const n = added.length;
+    out.push(result(`overlay added main-thread p50: ${t.kind}`, round(percentile(added, 50), 1), 'ms', null, false, `TaskDuration, paired ext−base over ${n} loads`));
+    out.push(result(`overlay added main-thread p95: ${t.kind}`, round(percentile(added, 95), 1), 'ms', 20, true, `TaskDuration, paired ext−base over ${n} loads`));
+  }
+  for (const t of timings) {
+    const ext = longCount(t.ext);
+    const base = longCount(t.base);
+    out.push(result(`long tasks added by extension: ${t.kind}`, Math.max(0, ext - base), 'count', 0, true, `>50 ms tasks over ${t.ext.length} loads: ${ext} with extension, ${base} without`));
+  }
+  return out;
+}
+
+export function describeOverlay(timings: KindTiming[]): string {
+  const lines = ['  page kind        arm   TaskDuration p50/p95 ms   ScriptDuration p50/p95 ms   settle p50 ms   long tasks (>50 ms)'];
+  for (const t of timings) {
+    for (const arm of ['ext', 'base'] as const) {
+      const s = t[arm];
+      const task = s.map((x) => x.taskMs);
+      const script = s.map((x) => x.scriptMs);
+      const longs = s.flatMap((x) => x.longTasks.filter((d) => d > 50)).map((d) => round(d, 0));
+      lines.push(
+        `  ${t.kind.padEnd(16)} ${arm.padEnd(5)} ${`${round(percentile(task, 50), 1)} / ${round(percentile(task, 95), 1)}`.padEnd(25)} ${`${round(percentile(script, 50), 1)} / ${round(percentile(script, 95), 1)}`.padEnd(27)} ${String(round(percentile(s.map((x) => x.settleMs), 50), 0)).padEnd(15)} ${longs.length ? longs.join(', ') : '0'}`,
+      );
+    }
+    const dScript = paired(t, (x) => x.scriptMs);
+    lines.push(`  ${''.padEnd(16)} added ScriptDuration p50/p95: ${round(percentile(dScript, 50), 1)} / ${round(percentile(dScript, 95), 1)} ms`);
+  }
+  return lines.join('\n');
+}
