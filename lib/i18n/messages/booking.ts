@@ -112,7 +112,6 @@ export default defineMessages(
     'booking.audit.sharedProfile': 'Profilen «{profile}» er koblet til flere behandlere: {names}. Hver profil skal bare kobles til én person.',
     'booking.audit.unusedProfile': 'Profilen «{profile}» har ledige timer, men er ikke koblet til noen behandler på lokasjonen. Er personen registrert under «Personer»?',
     'booking.audit.notConfigured': 'Online booking er ikke satt opp for denne lokasjonen, så Online Manager er tom.',
-    'booking.audit.unknownProfile': '(ukjent profil)',
 
     // History / toolbar
     'booking.history.empty': 'Ikke testet ennå',
@@ -230,7 +229,6 @@ export default defineMessages(
     'booking.audit.sharedProfile': 'The profile “{profile}” is linked to several practitioners: {names}. Each profile should be linked to one person only.',
     'booking.audit.unusedProfile': 'The profile “{profile}” has free slots but is not linked to any practitioner at the location. Is the person registered under “Personer”?',
     'booking.audit.notConfigured': 'Online booking is not set up for this location, so Online Manager is empty.',
-    'booking.audit.unknownProfile': '(unknown profile)',
 
     'booking.history.empty': 'Not tested yet',
     'booking.history.count': 'last {n} tests',
