@@ -11,7 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: process.env.BN_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, mode }) => buildManifest({ browser, mode }),
   hooks: {

@@ -18,6 +18,15 @@ export const STATE_ICONS: Record<ItemState, string> = {
 };
 
 const HOUR = 3_600_000;
+const NOT_SEEN = 'checklist.result.locationsNotSeen';
+/** The colour family of a state (always shown with its icon and text, never alone). */
+export function toneOf(state: ItemState): 'ok' | 'warning' | 'error' | 'unknown' {
+  if (state === 'ok') return 'ok';
+  if (state === 'invalid') return 'error';
+  if (state === 'attention' || state === 'stale' || state === 'unreadable') return 'warning';
+  return 'unknown';
+}
+
 const FIRM_TYPES: readonly FirmType[] = ['invoicing', 'co-invoicing', 'shared-location'];
 
 type FirmView = Extract<OverlayView, { kind: 'firm' }>;
@@ -112,11 +121,11 @@ function StateLabel({ item, now }: { item: ItemView; now: number }) {
     what: String(item.params?.field ?? item.params?.what ?? ''),
   };
   return (
-    <span class={`state state-${item.state}`}>
-      <span class="state-icon" aria-hidden="true">
+    <span class={`pill t-${toneOf(item.state)}`}>
+      <span class="pill-icon" aria-hidden="true">
         {STATE_ICONS[item.state]}
       </span>
-      <span class="state-text">{t(`checklist.state.${item.state}` as MessageKey, params)}</span>
+      <span>{t(`checklist.state.${item.state}` as MessageKey, params)}</span>
     </span>
   );
 }
@@ -130,7 +139,7 @@ function Item({ item, now, view, actions }: { item: ItemView; now: number; view:
   const open = item.state !== 'ok' && item.state !== 'na';
   const name = item.locationName ? `${title} – ${item.locationName}` : title;
   return (
-    <li class={`item item-${item.state}`}>
+    <li class={`item t-${toneOf(item.state)}`}>
       <div class="item-head">
         <StateLabel item={item} now={now} />
         <span class="item-title">{name}</span>
@@ -139,7 +148,7 @@ function Item({ item, now, view, actions }: { item: ItemView; now: number; view:
       {item.details && item.details.length > 0 && open && (
         <ul class="item-details">
           {item.details.map((d, i) => (
-            <li key={i} class={`detail detail-${d.state}`}>
+            <li key={i}>
               <span aria-hidden="true">{STATE_ICONS[d.state]} </span>
               {t(d.messageKey, d.params as MessageParams | undefined)}
             </li>
@@ -187,7 +196,8 @@ function Section({ section, now, showDone, view, actions }: { section: SectionVi
   const askPartners = isAgreements && (view.wantedPartners === undefined || picking);
   const applicable = section.items.filter((i) => i.state !== 'na');
   const done = applicable.filter((i) => i.state === 'ok').length;
-  const visible = applicable.filter((i) => showDone || i.state !== 'ok');
+  // "Open each location" repeats for every per-location item: the panel says it once, at the top.
+  const visible = applicable.filter((i) => (showDone || i.state !== 'ok') && i.messageKey !== NOT_SEEN);
   const headingId = `bn-section-${section.id}`;
   return (
     <section class="section" aria-labelledby={headingId}>
@@ -268,6 +278,7 @@ export function ChecklistPanel({ view, now, ...actions }: ChecklistPanelProps) {
   const { firmType } = view;
   const source = sourceKey(firmType);
   const ask = firmType.type === undefined || changingType;
+  const notSeen = view.sections.flatMap((sec) => sec.items).find((i) => i.messageKey === NOT_SEEN && i.params);
   return (
     <div class="checklist">
       <div class="firm-line">
@@ -292,6 +303,12 @@ export function ChecklistPanel({ view, now, ...actions }: ChecklistPanelProps) {
             onChooseFirmType(type);
           }}
         />
+      )}
+      {notSeen && (
+        <p class="notice" role="note">
+          <span aria-hidden="true">? </span>
+          {t('overlay.locationsNotSeen', notSeen.params as MessageParams)}
+        </p>
       )}
       <div class="progress">
         <progress max={Math.max(total, 1)} value={done} aria-label={t('checklist.progress', { done, total })} />

@@ -1,6 +1,6 @@
 import type { ItemView } from '../lib/overlay/types';
 import type { MessageParams } from '../lib/i18n/core';
-import { STATE_ICONS } from './ChecklistPanel';
+import { STATE_ICONS, toneOf } from './ChecklistPanel';
 import { useI18n } from './i18n';
 
 export interface FieldHintProps {
@@ -28,7 +28,7 @@ export function FieldHint({ rect, results, viewport }: FieldHintProps) {
       </p>
       <p>{t(item.hintKey)}</p>
       {worst.state !== 'na' && (
-        <p class={`field-hint-state state-${worst.state}`}>
+        <p class={`field-hint-state t-${toneOf(worst.state)}`}>
           <span aria-hidden="true">{STATE_ICONS[worst.state]} </span>
           {t(worst.messageKey, worst.params as MessageParams | undefined)}
         </p>

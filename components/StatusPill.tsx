@@ -8,11 +8,11 @@ export function StatusPill({ health, label }: { health: Health; label?: string }
   const { t } = useI18n();
   const text = label ?? t(`status.${health}`);
   return (
-    <span class={`pill pill-${health}`}>
+    <span class={`pill t-${health}`}>
       <span class="pill-icon" aria-hidden="true">
         {ICONS[health]}
       </span>
-      <span class="pill-text">{text}</span>
+      <span>{text}</span>
     </span>
   );
 }
