@@ -31,6 +31,13 @@ if (reuse) {
 }
 
 const results = JSON.parse(readFileSync(file, 'utf8'));
+// A partial run (--only=…) must not pass for a full one.
+const expected = ['content script bundle', 'validate ', 'overlay added main-thread p95', 'long tasks added by extension', 'content-script heap growth'];
+const absent = expected.filter((prefix) => !results.some((r) => r.name.startsWith(prefix)));
+if (absent.length > 0) {
+  console.error(`bench:check: results.json is partial (no ${absent.map((a) => `"${a.trim()}…"`).join(', ')}); run the whole benchmark.`);
+  process.exit(1);
+}
 const gated = results.filter((r) => r.gate);
 const missed = gated.filter((r) => r.pass === false);
 const unmeasured = gated.filter((r) => r.value === null);

@@ -50,10 +50,11 @@ function cell(value: number | null): string {
 export function formatTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => [
     r.name,
-    r.value === null ? (r.note?.startsWith('not measured yet') ? r.note : 'not measured') : cell(r.value),
+    r.value === null ? '—' : cell(r.value),
     r.unit,
     r.budget === null ? '—' : `≤ ${cell(r.budget)}${r.gate ? '' : ' (report)'}`,
-    r.pass === null ? '—' : r.pass ? 'pass' : r.gate ? 'FAIL' : 'over (report-only)',
+    // Last column, so that the long placeholder text does not widen the others.
+    r.value === null ? (r.note?.startsWith('not measured yet') ? r.note : 'not measured') : r.pass === null ? '—' : r.pass ? 'pass' : r.gate ? 'FAIL' : 'over (report-only)',
   ]);
   const header = ['name', 'value', 'unit', 'budget', 'pass'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

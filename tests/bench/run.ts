@@ -123,7 +123,6 @@ async function main() {
   const elapsed = round((Date.now() - started) / 1000, 1);
   log(`\n${details.join('\n\n')}\n`);
   log(formatTable(results));
-  for (const r of results) if (r.value === null && r.note) log(`  ${r.name}: ${r.note}`);
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   const failed = results.filter((r) => r.gate && r.pass === false);
   log(`\nWrote ${path.relative(ROOT, RESULTS_FILE)} (${results.length} entries) in ${elapsed} s. ${failed.length ? `${failed.length} budget(s) missed.` : 'All measured budgets met.'}`);
