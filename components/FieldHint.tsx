@@ -17,11 +17,14 @@ export function FieldHint({ rect, results, viewport }: FieldHintProps) {
   if (!item) return null;
   const width = 300;
   const roomRight = viewport.width - rect.right;
-  const left = roomRight > width + 24 ? rect.right + 12 : Math.max(8, Math.min(rect.left, viewport.width - width - 8));
-  const top = roomRight > width + 24 ? Math.max(8, rect.top) : Math.min(rect.bottom + 8, viewport.height - 120);
+  // Beside the field when there is room, else above it: below it is where the field's verdict shows.
+  const beside = roomRight > width + 24;
+  const above = !beside && rect.top > 160;
+  const left = beside ? rect.right + 12 : Math.max(8, Math.min(rect.left, viewport.width - width - 8));
+  const top = beside ? Math.max(8, rect.top) : above ? rect.top - 8 : Math.min(rect.bottom + 8, viewport.height - 120);
   const worst = results.find((r) => r.state !== 'ok' && r.state !== 'na') ?? item;
   return (
-    <div class="field-hint" role="status" aria-label={t('overlay.hint.label')} style={{ left: `${left}px`, top: `${top}px`, width: `${width}px` }}>
+    <div class="field-hint" role="status" aria-label={t('overlay.hint.label')} style={{ left: `${left}px`, top: `${top}px`, width: `${width}px`, transform: above ? 'translateY(-100%)' : 'none' }}>
       <p class="field-hint-title">
         <span aria-hidden="true">ℹ </span>
         {t(item.titleKey)}

@@ -6,10 +6,12 @@ import { originConfig } from '../lib/config/origins';
 import { createBackgroundHandlers } from '../lib/background/handlers';
 import { createFactsMemory } from '../lib/facts/memory';
 import type { Health } from '../lib/messaging/protocol';
-import { actionApi } from '../platform/browser-features';
+import { actionApi, injectFormsScript } from '../platform/browser-features';
 import { localStore } from '../platform/storage';
 import { createAddressChecker } from '../lib/background/address-checks';
 import { createKartverketClient } from '../lib/validation/registers/kartverket';
+import { createBrregClient } from '../lib/validation/registers/brreg';
+import { createFieldValidator } from '../lib/background/field-validation';
 
 export default defineBackground({
   type: 'module',
@@ -17,6 +19,10 @@ export default defineBackground({
     const config = originConfig(import.meta.env.MODE);
     const action = actionApi();
     const healthByTab = new Map<number, Health>();
+
+    // One client per register for the whole worker: their caches and in-flight de-duplication are shared.
+    const kartverket = createKartverketClient({ baseUrl: config.kartverketBase });
+    const brreg = createBrregClient({ baseUrl: config.brregBase });
 
     const handleMessage = createMessageHandler(
       {
@@ -42,10 +48,12 @@ export default defineBackground({
         },
         log: (level, message) => console[level]('[ui]', message),
         addresses: createAddressChecker({
-          client: createKartverketClient({ baseUrl: config.kartverketBase }),
+          client: kartverket,
           store: localStore,
           now: Date.now,
         }),
+        validateField: createFieldValidator({ brreg, kartverket }),
+        injectForms: (tabId) => injectFormsScript(tabId),
         refreshTab: (tabId) => void browser.tabs.sendMessage(tabId, { type: 'overlay.refresh' }).catch(() => undefined),
       }),
     );

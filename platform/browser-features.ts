@@ -36,3 +36,14 @@ export function hasSidePanel(): boolean {
   const b = browser as unknown as { sidePanel?: unknown; sidebarAction?: unknown };
   return Boolean(b.sidePanel ?? b.sidebarAction);
 }
+
+/** Runs the edit-form content script in a tab's top frame: `scripting` (Chrome MV3) or `tabs.executeScript` (Firefox MV2). */
+export async function injectFormsScript(tabId: number): Promise<void> {
+  const file = '/content-scripts/portal-forms.js';
+  const b = browser as unknown as {
+    scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
+    tabs: { executeScript?(tabId: number, o: { file: string; frameId: number }): Promise<unknown> };
+  };
+  if (b.scripting) await b.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
+  else if (b.tabs.executeScript) await b.tabs.executeScript(tabId, { file, frameId: 0 });
+}

@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import { mountClosedShadow } from './mount';
 import { resolveLocale, type Locale } from '../../lib/i18n/core';
 import { placeOfTarget } from '../../lib/portal/urls';
+import { FORM_PAGES } from '../../lib/portal/forms';
+import { effect } from '@preact/signals';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { createOverlayState } from './state';
@@ -52,7 +54,9 @@ export default defineContentScript({
       }),
     );
 
-    const controller = startController(state, send, ctx.signal, (cb) => ctx.requestAnimationFrame(cb));
+    // Plain requestAnimationFrame: WXT's ctx.requestAnimationFrame adds an abort listener per call that is
+    // never removed (tests/bench found the leak); the controller checks ctx.signal itself.
+    const controller = startController(state, send, ctx.signal, (cb) => requestAnimationFrame(() => ctx.signal.aborted || cb()));
 
     mountClosedShadow({
       tag: 'bn-admin-companion',
@@ -112,6 +116,17 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Edit forms get the validation script (injected by the background, only where it is needed).
+    let formsAsked = false;
+    ctx.onInvalidated(
+      effect(() => {
+        const kind = state.page.value?.kind;
+        if (formsAsked || !kind || !FORM_PAGES.includes(kind)) return;
+        formsAsked = true;
+        void send('forms.attach', {}).catch(() => (formsAsked = false));
+      }),
+    );
 
     // Tell the background what this tab shows, whenever it changes (drives the toolbar badge).
     const stopReporting = state.onStatusChange((status) => {

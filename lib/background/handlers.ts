@@ -9,6 +9,7 @@ import type { Health } from '../messaging/protocol';
 import { buildOverlayView } from '../overlay/view';
 import { messageTable } from '../i18n';
 import type { AddressChecker } from './address-checks';
+import type { FieldValidator } from './field-validation';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
@@ -24,6 +25,10 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Address checks against Kartverket (absent: addresses stay "not checked yet"). */
   addresses?: AddressChecker;
+  /** Field validation with the registers behind it. */
+  validateField?: FieldValidator;
+  /** Injects the edit-form script into a tab's top frame (idempotent: the script guards itself). */
+  injectForms?: (tabId: number) => Promise<void>;
   /** Asks a tab's overlay to report again (a late register answer changed its checklist). */
   refreshTab?: (tabId: number) => void;
 }
@@ -68,6 +73,21 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       // The view's static type is richer than its wire schema (the handler re-validates it against the schema).
       const practitionersGone = Object.fromEntries(Object.entries(recalled.prefs.reviews ?? {}).map(([id, r]) => [id, r.gone]));
       return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks, practitionersGone }) as never };
+    },
+    'validate.field': async (payload, ctx) => {
+      if (!deps.validateField) throw new Error('validation unavailable');
+      // The admin's own e-mail (for "invoice e-mail equals your own") comes from what the portal showed.
+      const origin = ctx.kind === 'content' ? senderOrigin(ctx) : undefined;
+      const admin = origin ? (await deps.memory.recall(origin, {})).admin : undefined;
+      const adminEmail = admin?.email.read ? admin.email.value : undefined;
+      const { country, ...input } = payload;
+      const result = await deps.validateField(input as never, { ...(adminEmail ? { adminEmail } : {}), ...(country ? { country } : {}) });
+      return result as never;
+    },
+    'forms.attach': async (_payload, { tabId }) => {
+      if (tabId === undefined || !deps.injectForms) return { attached: false };
+      await deps.injectForms(tabId);
+      return { attached: true };
     },
     'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
     'firm.prefs': async ({ origin, firmId, firmType, wantedPartners, review }, ctx) => {

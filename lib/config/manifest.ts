@@ -15,7 +15,8 @@ export function buildManifest({ browser, mode }: { browser: string; mode: string
     name: sandbox ? '__MSG_extName__ (sandbox)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nb',
-    permissions: ['storage'],
+    // storage: settings and remembered facts; scripting: the edit-form script is injected on edit forms only.
+    permissions: ['storage', 'scripting'],
     // The portal (content script, and the portal's API with the admin's own session) and exactly the
     // register hosts the background looks addresses and organisation numbers up in.
     host_permissions: [...new Set([...origins.portalMatches, ...registerHostPatterns(origins)])],

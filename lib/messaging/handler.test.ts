@@ -20,6 +20,8 @@ function setup() {
     'badge.get': vi.fn(() => ({ text: '?', health: 'unknown' as const })),
     'log.report': vi.fn(() => ({ received: true })),
     'facts.report': vi.fn(() => ({ recalled: { locations: [], prefs: {} }, view: { kind: 'no-firm' as const } })),
+    'validate.field': vi.fn(() => ({ verdict: { severity: 'ok' as const, key: 'validation.email.ok' } })),
+    'forms.attach': vi.fn(() => ({ attached: true })),
     'i18n.table': vi.fn(() => ({ locale: 'nb' as const, table: {} })),
     'firm.prefs': vi.fn(() => ({})),
   } satisfies Handlers;

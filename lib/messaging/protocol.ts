@@ -18,6 +18,15 @@ export type Health = z.infer<typeof HealthSchema>;
 const shortText = z.string().check(z.maxLength(2_000));
 const entityId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/));
 
+const VerdictSchema = z.object({
+  severity: z.enum(['ok', 'info', 'warning', 'error', 'unverified']),
+  key: z.string().check(z.maxLength(200)),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  fix: z.optional(z.object({ value: z.string().check(z.maxLength(2_000)), labelKey: z.optional(z.string()) })),
+});
+const fieldText = z.string().check(z.maxLength(2_000));
+const AddressInputSchema = z.strictObject({ street: fieldText, postalCode: fieldText, postalPlace: fieldText, municipality: fieldText });
+
 export const RecalledSchema = z.object({
   admin: z.optional(AdminFactsSchema),
   firm: z.optional(FirmFactsSchema),
@@ -64,6 +73,26 @@ export const protocol = {
       locationId: z.optional(entityId),
     }),
     response: z.object({ view: OverlayViewSchema, recalled: RecalledSchema }),
+  },
+  /** Validates one form field (sync validators, then the public register where one exists). */
+  'validate.field': {
+    from: ['content', 'extension'],
+    payload: z.union([
+      z.strictObject({ field: z.enum(['invoiceEmail', 'invitationEmail', 'website', 'mobile', 'orgnr', 'postalCode']), value: fieldText, country: z.optional(z.enum(['NO', 'SE'])) }),
+      z.strictObject({ field: z.enum(['facilities', 'treatments']), value: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200)), country: z.optional(z.enum(['NO', 'SE'])) }),
+      z.strictObject({ field: z.literal('address'), value: AddressInputSchema, country: z.optional(z.enum(['NO', 'SE'])) }),
+    ]),
+    response: z.object({
+      verdict: VerdictSchema,
+      suggestions: z.optional(z.array(z.object({ label: z.string(), street: z.string(), postalCode: z.string(), postalPlace: z.string(), municipality: z.string() }))),
+      fields: z.optional(z.record(z.string(), VerdictSchema)),
+    }),
+  },
+  /** The content script asks for the edit-form script (validation) to be injected into its tab. */
+  'forms.attach': {
+    from: ['content'],
+    payload: z.strictObject({}),
+    response: z.object({ attached: z.boolean() }),
   },
   /** The message table for a locale (the content script does not bundle the catalogues). */
   'i18n.table': {

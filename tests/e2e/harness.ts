@@ -179,3 +179,42 @@ export async function openPortal(page: Page, world: World, path: string): Promis
   await page.goto(`${world.portal}${path}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') !== 'true' && Boolean(document.querySelector('main h1')), { timeout: 15_000 });
 }
+
+/** The text of a field's verdict (in its own closed shadow root), found by its accessible name. */
+export async function verdictText(page: Page, fieldLabel: string): Promise<string> {
+  const region = await page.waitForSelector(`aria/Sjekk av ${fieldLabel}`, { timeout: 10_000 });
+  const snapshot = (await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false })) as AxNode | null;
+  const parts: string[] = [];
+  const walk = (node: AxNode | null | undefined) => {
+    if (!node) return;
+    if (!node.children?.length) {
+      if (node.name) parts.push(node.name);
+      return;
+    }
+    node.children.forEach(walk);
+  };
+  walk(snapshot);
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
+}
+
+export async function waitForVerdict(page: Page, fieldLabel: string, pattern: RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await verdictText(page, fieldLabel).catch(() => '');
+    if (pattern.test(last) && !/Sjekker …/.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`verdict for ${fieldLabel} never matched ${pattern}; last: ${last}`);
+}
+
+/** Replaces a text field's value by typing, as a person does. */
+export async function retype(page: Page, selector: string, text: string): Promise<void> {
+  const input = await page.waitForSelector(selector);
+  await input!.click({ count: 3 });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}

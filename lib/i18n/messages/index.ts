@@ -4,6 +4,7 @@ import checklist from './checklist';
 import common from './common';
 import pages from './pages';
 import overlay from './overlay';
+import forms from './forms';
 import validation from './validation';
 import type { Catalogue } from '../define';
 
@@ -13,6 +14,7 @@ export const catalogues = {
   common,
   pages,
   overlay,
+  forms,
   validation,
 } as const satisfies Record<string, Catalogue>;
 

@@ -1,0 +1,36 @@
+import { defineMessages } from '../define';
+
+export default defineMessages(
+  {
+    'forms.checking': 'Sjekker …',
+    'forms.severity.ok': 'OK',
+    'forms.severity.info': 'Tips',
+    'forms.severity.warning': 'Obs',
+    'forms.severity.error': 'Feil',
+    'forms.severity.unverified': 'Ikke sjekket',
+    'forms.applyFix': 'Bruk «{value}»',
+    'forms.suggestions': 'Velg adressen fra adresseregisteret:',
+    'forms.verdict.label': 'Sjekk av {field}',
+    'forms.guard.title': 'Noe bør rettes før du lagrer',
+    'forms.guard.intro': 'Disse feltene har feil som kan gi avviste fakturaer eller tapte varsler:',
+    'forms.guard.fix': 'Rett opp',
+    'forms.guard.saveAnyway': 'Lagre likevel',
+    'forms.error': 'Kunne ikke sjekke feltet: {detail}',
+  },
+  {
+    'forms.checking': 'Checking …',
+    'forms.severity.ok': 'OK',
+    'forms.severity.info': 'Tip',
+    'forms.severity.warning': 'Note',
+    'forms.severity.error': 'Error',
+    'forms.severity.unverified': 'Not checked',
+    'forms.applyFix': 'Use “{value}”',
+    'forms.suggestions': 'Pick the address from the address register:',
+    'forms.verdict.label': 'Check of {field}',
+    'forms.guard.title': 'Something should be fixed before you save',
+    'forms.guard.intro': 'These fields have errors that can get invoices rejected or notices lost:',
+    'forms.guard.fix': 'Fix it',
+    'forms.guard.saveAnyway': 'Save anyway',
+    'forms.error': 'Could not check the field: {detail}',
+  },
+);
