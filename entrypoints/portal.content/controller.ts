@@ -107,11 +107,14 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   );
 
   // Never cover the portal's own action buttons: shrink to the header while one is under the panel.
+  // Reading positions forces a layout, so this runs on scroll/resize (one per frame) and once the page has
+  // been quiet for a moment after DOM changes — never on every mutation while the portal renders.
   let dodgeScheduled = false;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
   const checkDodge = () => {
     dodgeScheduled = false;
     const panel = panelRect();
-    if (!panel) return;
+    if (!panel || signal.aborted) return;
     const covered = findPortalActions(document).some((b) => {
       const r = b.getBoundingClientRect();
       return r.width > 0 && r.bottom > panel.top && r.top < panel.bottom && r.right > panel.left && r.left < panel.right;
@@ -123,11 +126,18 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     dodgeScheduled = true;
     requestFrame(checkDodge);
   };
+  const dodgeWhenQuiet = () => {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(scheduleDodge, 250);
+  };
   window.addEventListener('scroll', scheduleDodge, { passive: true, capture: true, signal });
   window.addEventListener('resize', scheduleDodge, { passive: true, signal });
-  const dodgeObserver = new MutationObserver(scheduleDodge);
+  const dodgeObserver = new MutationObserver(dodgeWhenQuiet);
   dodgeObserver.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => dodgeObserver.disconnect());
+  signal.addEventListener('abort', () => {
+    dodgeObserver.disconnect();
+    clearTimeout(quietTimer);
+  });
 
   let panelRect: () => DOMRect | undefined = () => undefined;
 

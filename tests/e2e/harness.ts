@@ -23,7 +23,11 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function launchWorld(options: { scenario?: string; delayMs?: number | [number, number]; bookingTimeoutMs?: number } = {}): Promise<World> {
+/**
+ * Starts the sandbox and Chromium. `extension: false` gives the plain portal with no extension installed
+ * (the sandbox's own flows are tested that way: the extension's save guard would rightly stop some of them).
+ */
+export async function launchWorld(options: { scenario?: string; delayMs?: number | [number, number]; bookingTimeoutMs?: number; extension?: boolean } = {}): Promise<World> {
   // Portal and vendors on ephemeral ports (the sandbox build's content script matches any loopback port);
   // the registers on the port the sandbox build's register clients are configured for (4630), unless
   // E2E_REGISTER_PORT says otherwise (parallel runs that do not need the registers).
@@ -49,7 +53,7 @@ export async function launchWorld(options: { scenario?: string; delayMs?: number
       env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb_NO:nb' },
       defaultViewport: { width: 1280, height: 900 },
     });
-    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const extensionId = options.extension === false ? '' : await browser.installExtension(EXTENSION_DIR);
     const b = browser;
     return {
       browser: b,

@@ -17,7 +17,7 @@ let world: World;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  world = await launchWorld({ delayMs: 0, bookingTimeoutMs: BOOKING_TIMEOUT_MS });
+  world = await launchWorld({ extension: false, delayMs: 0, bookingTimeoutMs: BOOKING_TIMEOUT_MS });
 });
 afterAll(async () => {
   await world?.close();

@@ -13,7 +13,7 @@ let world: World;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  world = await launchWorld({ delayMs: 0 });
+  world = await launchWorld({ extension: false, delayMs: 0 });
 });
 afterAll(async () => {
   await world?.close();
