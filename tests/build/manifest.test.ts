@@ -22,7 +22,7 @@ describe.each(builds)('manifest of $dir', ({ dir, sandbox, firefox }) => {
   const hostPermissions = [...new Set([...hosts, ...registers])];
 
   it('asks for exactly the permissions features use', () => {
-    const expected = firefox ? ['storage', ...hostPermissions] : ['storage', 'sidePanel'];
+    const expected = firefox ? ['storage', 'scripting', ...hostPermissions] : ['storage', 'scripting', 'sidePanel'];
     expect([...manifest.permissions].sort()).toEqual([...expected].sort());
     if (!firefox) expect([...manifest.host_permissions].sort()).toEqual([...hostPermissions].sort());
   });
