@@ -3,6 +3,7 @@ import type { ItemView, OverlayView, SectionView } from '../lib/overlay/types';
 import type { ItemState } from '../lib/checklist/types';
 import type { ResolvedFirmType } from '../lib/checklist/firm-type';
 import { PARTNER_LABELS, type FirmType, type PartnerId } from '../lib/portal/types';
+import { isAdminRole } from '../lib/portal/facts';
 import type { MessageKey, MessageParams } from '../lib/i18n/core';
 import { formatAge } from '../lib/i18n/time';
 import { useI18n } from './i18n';
@@ -82,7 +83,7 @@ function PartnerPicker({ wanted, onSave }: { wanted: readonly PartnerId[] | unde
 function PeopleReview({ location, onSave }: { location: FirmView['locations'][number]; onSave: (gone: string[]) => void }) {
   const { t } = useI18n();
   const [gone, setGone] = useState<string[]>([]);
-  const people = location.people.filter((p) => !/administrator/i.test(p.role));
+  const people = location.people.filter((p) => !isAdminRole(p.role));
   return (
     <form
       class="picker"

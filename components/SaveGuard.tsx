@@ -12,9 +12,23 @@ export interface GuardError {
 export function SaveGuard({ errors, onFix, onSaveAnyway, onClose }: { errors: GuardError[]; onFix: () => void; onSaveAnyway: () => void; onClose: () => void }) {
   const { t } = useI18n();
   const first = useRef<HTMLButtonElement>(null);
+  const last = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // A modal dialog keeps focus inside (Tab cycles between its buttons) and Escape stays ours.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      // Inside a (closed) shadow root, document.activeElement is the host: ask the root instead.
+      const active = ((e.currentTarget as HTMLElement).getRootNode() as Document | ShadowRoot).activeElement;
+      const next = e.shiftKey ? (active === first.current ? last : first) : active === last.current ? first : last;
+      next.current?.focus();
+    }
+  };
   return (
-    <div class="backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div class="backdrop" onKeyDown={onKeyDown}>
       <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="bn-guard-title" aria-describedby="bn-guard-intro">
         <h2 id="bn-guard-title">{t('forms.guard.title')}</h2>
         <p id="bn-guard-intro">{t('forms.guard.intro')}</p>
@@ -29,7 +43,7 @@ export function SaveGuard({ errors, onFix, onSaveAnyway, onClose }: { errors: Gu
           <button type="button" class="button" ref={first} onClick={onFix}>
             {t('forms.guard.fix')}
           </button>
-          <button type="button" class="button secondary" onClick={onSaveAnyway}>
+          <button type="button" class="button secondary" ref={last} onClick={onSaveAnyway}>
             {t('forms.guard.saveAnyway')}
           </button>
         </div>

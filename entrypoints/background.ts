@@ -2,7 +2,7 @@ import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler } from '../lib/messaging/handler';
-import { originConfig } from '../lib/config/origins';
+import { originConfig, urlMatchesPatterns } from '../lib/config/origins';
 import { createBackgroundHandlers } from '../lib/background/handlers';
 import { createFactsMemory } from '../lib/facts/memory';
 import type { Health } from '../lib/messaging/protocol';
@@ -53,6 +53,13 @@ export default defineBackground({
           now: Date.now,
         }),
         validateField: createFieldValidator({ brreg, kartverket }),
+        isPortalOrigin: (origin) => {
+          try {
+            return new URL(origin).origin === origin && urlMatchesPatterns(`${origin}/`, config.portalMatches);
+          } catch {
+            return false;
+          }
+        },
         injectForms: (tabId) => injectFormsScript(tabId),
         refreshTab: (tabId) => void browser.tabs.sendMessage(tabId, { type: 'overlay.refresh' }).catch(() => undefined),
       }),

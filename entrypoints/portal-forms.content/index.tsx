@@ -33,6 +33,8 @@ interface Entry {
 }
 
 const DEBOUNCE_MS = { address: 500, other: 150 } as const;
+/** How long Save waits for checks still running before it decides on what is known. */
+const GUARD_WAIT_MS = 3_000;
 const CSS = () => `${themeCss}\n${formsCss}`;
 
 export default defineContentScript({
@@ -40,6 +42,8 @@ export default defineContentScript({
   matches: ['https://behandlernettverk.no/*'],
   registration: 'runtime',
   cssInjectionMode: 'manual',
+  // WXT would otherwise window.postMessage our runtime id to the page (the portal could detect and stop us).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const g = globalThis as { __bnForms?: boolean };
     if (g.__bnForms) return;
@@ -93,7 +97,7 @@ export default defineContentScript({
         setControlValue(f.control, value);
         f.control.focus();
       }
-      validate(entry, 0);
+      void validate(entry, 0);
     }
 
     function pickAddress(entry: Entry, choice: AddressChoice) {
@@ -103,30 +107,37 @@ export default defineContentScript({
       setControlValue(c.postalCode, choice.postalCode);
       setControlValue(c.postalPlace, choice.postalPlace);
       setControlValue(c.municipality, choice.municipality);
-      validate(entry, 0);
+      void validate(entry, 0);
     }
 
-    function validate(entry: Entry, delay: number) {
+    function validate(entry: Entry, delay: number): Promise<void> {
       if (entry.timer) clearTimeout(entry.timer);
       entry.pending.value = true;
       draw(entry);
-      entry.timer = setTimeout(async () => {
-        const seq = ++entry.seq;
-        try {
-          const reply = await send('validate.field', readField(entry.field) as never);
-          if (seq !== entry.seq || ctx.isInvalid) return;
-          entry.verdict.value = reply.verdict as VerdictView;
-          entry.suggestions.value = reply.suggestions as AddressChoice[] | undefined;
-          entry.fieldFixes.value = Object.entries(reply.fields ?? {})
-            .filter(([, v]) => v.fix)
-            .map(([control, v]) => ({ control, value: v.fix!.value }));
-        } catch (error) {
-          if (seq !== entry.seq || ctx.isInvalid) return;
-          entry.verdict.value = { severity: 'unverified', key: 'forms.error', params: { detail: error instanceof Error ? error.message : String(error) } };
-        }
-        entry.pending.value = false;
-        draw(entry);
-      }, delay);
+      return new Promise<void>((resolve) => {
+        entry.timer = setTimeout(async () => {
+          entry.timer = undefined;
+          const seq = ++entry.seq;
+          try {
+            const reply = await send('validate.field', readField(entry.field) as never);
+            if (seq !== entry.seq || ctx.isInvalid) return;
+            entry.verdict.value = reply.verdict as VerdictView;
+            entry.suggestions.value = reply.suggestions as AddressChoice[] | undefined;
+            entry.fieldFixes.value = Object.entries(reply.fields ?? {})
+              .filter(([, v]) => v.fix)
+              .map(([control, v]) => ({ control, value: v.fix!.value }));
+          } catch (error) {
+            if (seq !== entry.seq || ctx.isInvalid) return;
+            entry.verdict.value = { severity: 'unverified', key: 'forms.error', params: { detail: error instanceof Error ? error.message : String(error) } };
+          } finally {
+            if (seq === entry.seq) {
+              entry.pending.value = false;
+              if (!ctx.isInvalid) draw(entry);
+            }
+            resolve();
+          }
+        }, delay);
+      });
     }
 
     function teardown(entry: Entry) {
@@ -155,7 +166,7 @@ export default defineContentScript({
         anchorOf(field).insertAdjacentElement('afterend', host);
         const entry: Entry = { field, host, container, verdict: signal(undefined), pending: signal(false), suggestions: signal(undefined), fieldFixes: signal(undefined), seq: 0 };
         entries.push(entry);
-        validate(entry, 0);
+        void validate(entry, 0);
       }
     }
 
@@ -181,7 +192,7 @@ export default defineContentScript({
       const target = event.target;
       if (!(target instanceof Element)) return;
       const entry = entries.find((e) => controlsOf(e.field).includes(target));
-      if (entry) validate(entry, entry.field.kind === 'address' ? DEBOUNCE_MS.address : DEBOUNCE_MS.other);
+      if (entry) void validate(entry, entry.field.kind === 'address' ? DEBOUNCE_MS.address : DEBOUNCE_MS.other);
     };
     ctx.addEventListener(document, 'input', onEdit, { capture: true });
     ctx.addEventListener(document, 'change', onEdit, { capture: true });
@@ -196,48 +207,79 @@ export default defineContentScript({
       guard = undefined;
     };
     ctx.onInvalidated(closeGuard);
+    /** Submits again past the guard; the submitter only if it still belongs to the form (else requestSubmit throws). */
+    function submitAgain(form: HTMLFormElement, submitter: HTMLElement | undefined) {
+      if (!form.isConnected) return;
+      const own = submitter instanceof HTMLButtonElement && submitter.isConnected && submitter.form === form ? submitter : undefined;
+      bypass = true;
+      try {
+        form.requestSubmit(own);
+      } catch {
+        // The portal's form changed under us; the admin can press Lagre again.
+      } finally {
+        bypass = false;
+      }
+    }
+
+    function openGuard(form: HTMLFormElement, submitter: HTMLElement | undefined, errors: Entry[]) {
+      const list: GuardError[] = errors.map((e) => ({ field: e.field.label, key: e.verdict.value!.key, ...(e.verdict.value!.params ? { params: e.verdict.value!.params } : {}) }));
+      closeGuard();
+      const returnFocus = submitter ?? (document.activeElement instanceof HTMLElement ? document.activeElement : undefined);
+      guard = shadowHost('bn-save-guard');
+      // Above everything, the checklist overlay included (light-DOM inline style wins over :host rules).
+      guard.host.style.cssText = 'position:fixed;inset:0;z-index:2147483647';
+      document.body.append(guard.host);
+      const first = errors[0]!;
+      render(
+        <I18nProvider locale={locale} t={translatorFor(table.value)}>
+          <SaveGuard
+            errors={list}
+            onClose={() => {
+              closeGuard();
+              returnFocus?.focus();
+            }}
+            onFix={() => {
+              closeGuard();
+              const control = controlsOf(first.field)[0] as HTMLElement | undefined;
+              control?.scrollIntoView({ block: 'center' });
+              control?.focus();
+            }}
+            onSaveAnyway={() => {
+              closeGuard();
+              submitAgain(form, submitter);
+            }}
+          />
+        </I18nProvider>,
+        guard.container,
+      );
+    }
+
+    // Save guard: errors (never warnings) stop "Lagre" until the admin fixes them or saves anyway. Checks
+    // still waiting (debounce, register) are finished first, so a fresh error cannot slip through and a
+    // just-fixed one does not stop the save.
     ctx.addEventListener(
       document,
       'submit',
       (event) => {
         const form = event.target;
         if (bypass || !(form instanceof HTMLFormElement)) return;
-        const errors = entries.filter((e) => e.verdict.value?.severity === 'error' && controlsOf(e.field).some((c) => form.contains(c)));
-        if (errors.length === 0) return;
+        const mine = entries.filter((e) => controlsOf(e.field).some((c) => form.contains(c)));
+        const waiting = mine.filter((e) => e.pending.value);
+        const hasErrors = () => mine.filter((e) => e.verdict.value?.severity === 'error');
+        if (waiting.length === 0 && hasErrors().length === 0) return;
         event.preventDefault();
         event.stopImmediatePropagation();
-        const submitter = (event as SubmitEvent).submitter ?? undefined;
-        const list: GuardError[] = errors.map((e) => ({ field: e.field.label, key: e.verdict.value!.key, ...(e.verdict.value!.params ? { params: e.verdict.value!.params } : {}) }));
-        closeGuard();
-        guard = shadowHost('bn-save-guard');
-        // Above everything, the checklist overlay included (light-DOM inline style wins over :host rules).
-        guard.host.style.cssText = 'position:fixed;inset:0;z-index:2147483647';
-        document.body.append(guard.host);
-        const first = errors[0]!;
-        render(
-          <I18nProvider locale={locale} t={translatorFor(table.value)}>
-            <SaveGuard
-              errors={list}
-              onClose={closeGuard}
-              onFix={() => {
-                closeGuard();
-                const control = controlsOf(first.field)[0] as HTMLElement | undefined;
-                control?.scrollIntoView({ block: 'center' });
-                control?.focus();
-              }}
-              onSaveAnyway={() => {
-                closeGuard();
-                bypass = true;
-                try {
-                  form.requestSubmit(submitter instanceof HTMLElement ? (submitter as HTMLButtonElement) : undefined);
-                } finally {
-                  bypass = false;
-                }
-              }}
-            />
-          </I18nProvider>,
-          guard.container,
-        );
+        const submitter = ((event as SubmitEvent).submitter as HTMLElement | null) ?? undefined;
+        void (async () => {
+          if (waiting.length > 0) {
+            const done = Promise.all(waiting.map((e) => validate(e, 0)));
+            await Promise.race([done, new Promise((r) => setTimeout(r, GUARD_WAIT_MS))]);
+          }
+          if (ctx.isInvalid) return;
+          const errors = hasErrors();
+          if (errors.length === 0) submitAgain(form, submitter);
+          else openGuard(form, submitter, errors);
+        })();
       },
       { capture: true },
     );

@@ -62,8 +62,14 @@ export function OverlayApp({ state, actions }: { state: OverlayState; actions: O
   useEffect(() => actions.onPanelRect(() => root.current?.getBoundingClientRect()), []);
   const hint = state.hint.value;
   const view = state.view.value;
+  // On a location's pages, only that location's results (and firm-wide ones) belong beside its fields.
+  const here = state.page.value?.locationId;
   const hintResults =
-    hint && view?.kind === 'firm' ? view.sections.flatMap((s) => s.items).filter((i) => i.field !== undefined && normalizeText(i.field) === hint.field) : [];
+    hint && view?.kind === 'firm'
+      ? view.sections
+          .flatMap((s) => s.items)
+          .filter((i) => i.field !== undefined && normalizeText(i.field) === hint.field && (!here || !i.locationId || i.locationId === here))
+      : [];
   return (
     <I18nProvider locale={state.locale.value} t={state.t.value}>
       <div ref={root} class={`overlay-frame side-${state.side.value}`} data-dodging={state.dodging.value ? 'true' : 'false'}>

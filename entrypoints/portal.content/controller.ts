@@ -3,7 +3,7 @@
  * frame), tell the background, keep the answer; place field hints; keep the panel off the portal's own
  * buttons; carry out "go there". Every listener, observer and timer is tied to `signal`.
  */
-import { isLoading, readPageFacts, type PageFacts } from '../../lib/portal/facts';
+import { isLoading, LOADING_ATTRIBUTES, readPageFacts, type PageFacts } from '../../lib/portal/facts';
 import { findPortalActions, findSection, findTargetElement, normalizeText, topicsOf } from '../../lib/portal/fields';
 import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/urls';
 import { findNavigationControl } from '../../lib/portal/navigation';
@@ -37,7 +37,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   let scheduled = false;
   let lastSent = '';
   let inFlight = 0;
-  let pendingFocus: { path: string; field?: string; section?: string } | undefined;
+  let pendingFocus: { path: string; field?: string; section?: string; until: number; arrived?: boolean } | undefined;
 
   async function read() {
     scheduled = false;
@@ -63,7 +63,10 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
         state.error.value = undefined;
       }
     } catch (error) {
-      if (!signal.aborted) state.error.value = error instanceof Error ? error.message : String(error);
+      // Only the newest report may show its failure, and the same facts are sent again next time.
+      if (mine !== inFlight || signal.aborted) return;
+      lastSent = '';
+      state.error.value = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -76,7 +79,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   // Page changes: DOM mutations (our own UI lives in a closed shadow root and does not show up here),
   // form edits (properties do not mutate the DOM), SPA navigation.
   const observer = new MutationObserver(schedule);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy', 'hidden'] });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: LOADING_ATTRIBUTES });
   signal.addEventListener('abort', () => observer.disconnect());
   document.addEventListener('change', schedule, { capture: true, signal });
   window.addEventListener('popstate', schedule, { signal });
@@ -111,10 +114,15 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   // been quiet for a moment after DOM changes — never on every mutation while the portal renders.
   let dodgeScheduled = false;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  // While dodging the panel is only its header: test against the full panel as it was last seen open,
+  // or it would flip open and shut on every scroll frame.
+  let fullPanel: DOMRect | undefined;
   const checkDodge = () => {
     dodgeScheduled = false;
-    const panel = panelRect();
-    if (!panel || signal.aborted) return;
+    const current = panelRect();
+    if (!current || signal.aborted) return;
+    if (!state.dodging.value && !state.collapsed.value) fullPanel = current;
+    const panel = state.dodging.value && fullPanel ? fullPanel : current;
     const covered = findPortalActions(document).some((b) => {
       const r = b.getBoundingClientRect();
       return r.width > 0 && r.bottom > panel.top && r.top < panel.bottom && r.right > panel.left && r.left < panel.right;
@@ -142,7 +150,14 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   let panelRect: () => DOMRect | undefined = () => undefined;
 
   function applyPendingFocus() {
-    if (!pendingFocus || location.pathname !== pendingFocus.path || isLoading(document)) return;
+    if (!pendingFocus) return;
+    // A "go there" is for the page it navigated to; leaving that page (or waiting too long) cancels it.
+    if (Date.now() > pendingFocus.until || (location.pathname !== pendingFocus.path && pendingFocus.arrived)) {
+      pendingFocus = undefined;
+      return;
+    }
+    if (location.pathname !== pendingFocus.path || isLoading(document)) return;
+    pendingFocus.arrived = true;
     const target =
       (pendingFocus.field && findTargetElement(document, pendingFocus.field)) ||
       (pendingFocus.section && (findSection(document, pendingFocus.section) as HTMLElement | undefined));
@@ -157,7 +172,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     goTo(place: PortalPlace, field?: string) {
       const path = portalPath(place);
       const section = sectionHeading(place);
-      pendingFocus = { path, ...(field ? { field } : {}), ...(section ? { section } : {}) };
+      pendingFocus = { path, until: Date.now() + 10_000, ...(field ? { field } : {}), ...(section ? { section } : {}) };
       if (location.pathname === path) {
         applyPendingFocus();
         return;

@@ -20,6 +20,8 @@ export default defineContentScript({
   matches: ['https://behandlernettverk.no/*'],
   // The CSS is inlined into the closed shadow root (mount.ts): no web-accessible resources.
   cssInjectionMode: 'manual',
+  // WXT would otherwise window.postMessage our runtime id to the page (the portal could detect and stop us).
+  noScriptStartedPostMessage: true,
   runAt: 'document_idle',
   async main(ctx) {
     const settings = await readSettings();
@@ -68,8 +70,13 @@ export default defineContentScript({
             state={state}
             actions={{
               onToggle: () => {
-                state.dodging.value = false;
-                state.collapsed.value = !state.collapsed.value;
+                if (state.dodging.value) {
+                  // Shown collapsed only to stay off a portal button: the admin wants it open.
+                  state.dodging.value = false;
+                  state.collapsed.value = false;
+                } else {
+                  state.collapsed.value = !state.collapsed.value;
+                }
                 void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
               },
               onGoTo: (item, firmId) => {
@@ -124,7 +131,9 @@ export default defineContentScript({
         const kind = state.page.value?.kind;
         if (formsAsked || !kind || !FORM_PAGES.includes(kind)) return;
         formsAsked = true;
-        void send('forms.attach', {}).catch(() => (formsAsked = false));
+        void send('forms.attach', {}).catch(() => {
+          formsAsked = false; // asked again on the next page change
+        });
       }),
     );
 

@@ -25,6 +25,8 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Address checks against Kartverket (absent: addresses stay "not checked yet"). */
   addresses?: AddressChecker;
+  /** Whether an origin an extension page names is one of the portal's (content scripts' come from the sender). */
+  isPortalOrigin?: (origin: string) => boolean;
   /** Field validation with the registers behind it. */
   validateField?: FieldValidator;
   /** Injects the edit-form script into a tab's top frame (idempotent: the script guards itself). */
@@ -94,6 +96,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       // A content script may only speak for its own portal origin; extension pages name the origin.
       const target = ctx.kind === 'content' ? senderOrigin(ctx) : origin;
       if (!target) throw new Error('origin required');
+      if (ctx.kind !== 'content' && deps.isPortalOrigin && !deps.isPortalOrigin(target)) throw new Error('not a portal origin');
       const patch: Parameters<FactsMemory['setPrefs']>[2] = {};
       if (firmType !== undefined) patch.firmType = firmType;
       if (wantedPartners !== undefined) patch.wantedPartners = wantedPartners;

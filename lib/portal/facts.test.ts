@@ -136,6 +136,20 @@ describe('admin and dispatch', () => {
   });
 });
 
+describe('error pages', () => {
+  it('a page without the entity\'s details section is not read as the entity', () => {
+    const doc = new DOMParser().parseFromString('<html><body><header></header><main><h1>Noe gikk galt</h1><p>Prøv igjen senere.</p></main></body></html>', 'text/html');
+    expect(readPageFacts(doc, 'https://behandlernettverk.no/firma/f-1001', NOW)).toMatchObject({ kind: 'other' });
+    expect(readPageFacts(doc, 'https://behandlernettverk.no/lokasjon/l-2001', NOW)).toMatchObject({ kind: 'other' });
+  });
+  it('an absurdly long value is unread, not sent', () => {
+    const doc = loadFixture('firm-co-invoicing');
+    const dd = Array.from(doc.querySelectorAll('dt')).find((d) => d.textContent === 'Webside')!.nextElementSibling!;
+    dd.textContent = 'x'.repeat(5000);
+    expect(readFirmFacts(doc, 'f-1001', NOW).website.read).toBe(false);
+  });
+});
+
 describe('parsers', () => {
   it('firm types, partners and states', () => {
     expect(parseFirmType('Fakturerende firma')).toBe('invoicing');

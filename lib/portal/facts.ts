@@ -26,10 +26,14 @@ const unread = <T>(reason: string): Fact<T> => ({ read: false, reason });
 /** The portal's words for "nothing registered". */
 const EMPTY_WORDS = new Set(['ikke oppgitt', 'ikke registrert', '-', '–', '']);
 
+/** Longer than any real value: the page did not show what we expected (the background would reject it). */
+const MAX_TEXT = 480;
+
 function detailText(root: ParentNode, label: string): Fact<string | null> {
   const el = findDetail(root, label);
   if (!el) return unread(`field:${label}`);
   const text = visibleText(el);
+  if (text.length > MAX_TEXT) return unread(`field:${label}`);
   return ok(EMPTY_WORDS.has(normalizeText(text)) ? null : text);
 }
 
@@ -37,7 +41,7 @@ function detailList(root: ParentNode, label: string): Fact<string[]> {
   const f = detailText(root, label);
   if (!f.read) return f;
   if (f.value === null) return ok([]);
-  return ok(f.value.split(/\s*[,;]\s*/).filter(Boolean));
+  return ok(f.value.split(/\s*[,;]\s*/).filter((v) => v && v.length <= 200));
 }
 
 function idFromHref(el: Element | null | undefined, kind: 'firm' | 'location' | 'person'): string | undefined {
@@ -277,6 +281,14 @@ export type PageFacts =
   | { kind: 'other'; admin: AdminFacts; firmId?: string; locationId?: string };
 
 /** True while the SPA is still loading the page's data (nothing to read yet). */
+/** Attributes whose change means the portal finished or started loading something. */
+export const LOADING_ATTRIBUTES = ['aria-busy', 'hidden'];
+
+/** The portal's word for a person who administers rather than treats (not a practitioner). */
+export function isAdminRole(role: string): boolean {
+  return /administrator/i.test(role);
+}
+
 export function isLoading(doc: Document): boolean {
   const main = doc.querySelector('main, [role=main]');
   if (!main) return true;
@@ -287,8 +299,12 @@ export function readPageFacts(doc: Document, url: string, now: number): PageFact
   const page = detectPage(url);
   if (!page) return undefined;
   const admin = readAdminFacts(doc);
-  if (page.kind === 'firm' && page.firmId) return { kind: 'firm', admin, firm: readFirmFacts(doc, page.firmId, now) };
-  if (page.kind === 'location' && page.locationId) return { kind: 'location', admin, location: readLocationFacts(doc, page.locationId, now) };
+  // Only a page that shows the entity's own details section is about that entity: an error page
+  // ("Noe gikk galt", "Fant ikke siden") must not overwrite what was read from the real page.
+  if (page.kind === 'firm' && page.firmId && findSection(doc, 'Firmainformasjon')) return { kind: 'firm', admin, firm: readFirmFacts(doc, page.firmId, now) };
+  if (page.kind === 'location' && page.locationId && findSection(doc, 'Lokasjonsinformasjon')) {
+    return { kind: 'location', admin, location: readLocationFacts(doc, page.locationId, now) };
+  }
   const out: PageFacts = { kind: 'other', admin };
   if (page.firmId) out.firmId = page.firmId;
   if (page.locationId) out.locationId = page.locationId;
