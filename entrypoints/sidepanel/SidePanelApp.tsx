@@ -1,30 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BookingView, type BookingActions } from '../../components/booking/BookingView';
+import { startBookingStore } from '../../components/booking/store';
 import { I18nProvider, useI18n } from '../../components/i18n';
-import { StatusPill } from '../../components/StatusPill';
+import { originConfig } from '../../lib/config/origins';
 import { createTranslator, type Locale } from '../../lib/i18n';
 import { send } from '../../platform/page-messaging';
-
-function Connection() {
-  const { t } = useI18n();
-  const [state, setState] = useState<'pending' | 'ok' | 'error'>('pending');
-  const [version, setVersion] = useState('');
-  useEffect(() => {
-    let alive = true;
-    send('ping', {})
-      .then((r) => alive && (setVersion(`${r.version} (${r.mode})`), setState('ok')))
-      .catch(() => alive && setState('error'));
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return (
-    <p class="connection" aria-live="polite">
-      {t('sidepanel.status', { state: state === 'ok' ? t('sidepanel.connected') : state === 'error' ? t('sidepanel.disconnected') : '…' })}{' '}
-      <StatusPill health={state === 'ok' ? 'ok' : state === 'error' ? 'error' : 'unknown'} />
-      {version && <span class="muted"> v{version}</span>}
-    </p>
-  );
-}
 
 export function SidePanelApp({ locale }: { locale: Locale }) {
   return (
@@ -34,16 +16,65 @@ export function SidePanelApp({ locale }: { locale: Locale }) {
   );
 }
 
+const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 function Shell() {
   const { t } = useI18n();
+  const store = useMemo(() => startBookingStore(), []);
+  const refreshing = useSignal(true);
+  const error = useSignal<string | null>(null);
+  const pending = useSignal<Readonly<Record<string, number>>>({});
+
+  const refresh = () => {
+    refreshing.value = true;
+    error.value = null;
+    send('booking.refresh', {})
+      .catch((e: unknown) => (error.value = t('bookingui.error', { detail: detail(e) })))
+      .finally(() => (refreshing.value = false));
+  };
+
+  useEffect(() => {
+    refresh();
+    return () => store.stop();
+  }, []);
+
+  const actions: BookingActions = {
+    refresh,
+    run(locationIds) {
+      error.value = null;
+      if (locationIds) {
+        const at = Date.now();
+        pending.value = { ...pending.value, ...Object.fromEntries(locationIds.map((id) => [id, at])) };
+      }
+      send('booking.run', locationIds ? { locationIds } : {}).catch((e: unknown) => (error.value = t('bookingui.error', { detail: detail(e) })));
+    },
+    cancel() {
+      send('booking.cancel', {}).catch((e: unknown) => (error.value = t('bookingui.error', { detail: detail(e) })));
+    },
+    openUrl(url) {
+      void browser.tabs.create({ url });
+    },
+  };
+
   return (
     <div class="page">
       <header class="page-header">
-        <span class="logo" aria-hidden="true">BN</span>
+        <span class="logo" aria-hidden="true">
+          BN
+        </span>
         <h1>{t('sidepanel.title')}</h1>
       </header>
       <main>
-        <Connection />
+        <BookingView
+          state={store.state.value}
+          loaded={store.loaded.value}
+          refreshing={refreshing.value}
+          error={error.value}
+          now={store.now.value}
+          portalHome={originConfig(import.meta.env.MODE).portalHome}
+          pending={pending.value}
+          actions={actions}
+        />
       </main>
     </div>
   );

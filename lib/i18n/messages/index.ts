@@ -1,5 +1,6 @@
 // Every feature area's catalogue, merged. Add a feature's file here (one line) when you create it.
 import booking from './booking';
+import bookingui from './bookingui';
 import checklist from './checklist';
 import common from './common';
 import pages from './pages';
@@ -10,6 +11,7 @@ import type { Catalogue } from '../define';
 
 export const catalogues = {
   booking,
+  bookingui,
   checklist,
   common,
   pages,
