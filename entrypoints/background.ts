@@ -12,6 +12,12 @@ import { createAddressChecker } from '../lib/background/address-checks';
 import { createKartverketClient } from '../lib/validation/registers/kartverket';
 import { createBrregClient } from '../lib/validation/registers/brreg';
 import { createFieldValidator } from '../lib/background/field-validation';
+import { createBookingService } from '../lib/background/booking-service';
+import { createPortalApi } from '../lib/portal/api';
+import { timerSleep } from '../lib/booking/runner';
+import { badgeFor } from '../lib/badge';
+import { createTranslator, resolveLocale } from '../lib/i18n';
+import { readSettings } from '../platform/settings';
 
 export default defineBackground({
   type: 'module',
@@ -23,6 +29,57 @@ export default defineBackground({
     // One client per register for the whole worker: their caches and in-flight de-duplication are shared.
     const kartverket = createKartverketClient({ baseUrl: config.kartverketBase });
     const brreg = createBrregClient({ baseUrl: config.brregBase });
+
+    // The portal origin the admin uses: the last one a content script reported from (sandbox ports vary).
+    const ORIGIN_KEY = 'portal.origin.v1';
+    let lastOrigin: string | undefined;
+    const portalOrigin = async () => {
+      if (lastOrigin) return lastOrigin;
+      const stored = (await browser.storage.local.get(ORIGIN_KEY))[ORIGIN_KEY];
+      return typeof stored === 'string' ? stored : new URL(config.portalHome).origin;
+    };
+    const apis = new Map<string, ReturnType<typeof createPortalApi>>();
+    const booking = createBookingService({
+      store: localStore,
+      portalOrigin,
+      api: (origin) => {
+        let api = apis.get(origin);
+        if (!api) apis.set(origin, (api = createPortalApi({ baseUrl: origin })));
+        return api;
+      },
+      now: Date.now,
+      sleep: timerSleep,
+      // The toolbar's own badge (tabs without an overlay status): the worst booking status.
+      onWorst: (worst, problems) => {
+        const badge = badgeFor(problems, worst);
+        void action?.setBadgeText({ text: worst === 'unknown' ? '' : badge.text });
+        void action?.setBadgeBackgroundColor({ color: badge.colour });
+      },
+      onTransition: (location, _from, to) => {
+        void (async () => {
+          const settings = await readSettings();
+          const t = createTranslator(resolveLocale(settings.language, null, navigator.languages));
+          const failing = to !== 'ok';
+          await browser.notifications?.create(`booking-${location.id}-${Date.now()}`, {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            title: t(failing ? 'booking.notify.failing.title' : 'booking.notify.ok.title'),
+            message: t(failing ? 'booking.notify.failing' : 'booking.notify.ok', { location: location.name, firm: location.firmName }),
+          });
+        })().catch(() => undefined);
+      },
+    });
+    void booking.recover();
+
+    // Scheduled check (default daily): all locations, unless the portal session has expired.
+    const ALARM = 'booking-scheduled';
+    void browser.alarms.get(ALARM).then((existing) => {
+      if (!existing) void browser.alarms.create(ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== ALARM) return;
+      void booking.load().then((s) => (s.reach === 'session-expired' ? undefined : booking.run()));
+    });
 
     const handleMessage = createMessageHandler(
       {
@@ -53,6 +110,12 @@ export default defineBackground({
           now: Date.now,
         }),
         validateField: createFieldValidator({ brreg, kartverket }),
+        booking,
+        onPortalSeen: (origin) => {
+          if (origin === lastOrigin) return;
+          lastOrigin = origin;
+          void browser.storage.local.set({ [ORIGIN_KEY]: origin });
+        },
         isPortalOrigin: (origin) => {
           try {
             return new URL(origin).origin === origin && urlMatchesPatterns(`${origin}/`, config.portalMatches);

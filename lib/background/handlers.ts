@@ -10,6 +10,7 @@ import { buildOverlayView } from '../overlay/view';
 import { messageTable } from '../i18n';
 import type { AddressChecker } from './address-checks';
 import type { FieldValidator } from './field-validation';
+import type { BookingService } from './booking-service';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
@@ -27,6 +28,10 @@ export interface BackgroundDeps {
   addresses?: AddressChecker;
   /** Whether an origin an extension page names is one of the portal's (content scripts' come from the sender). */
   isPortalOrigin?: (origin: string) => boolean;
+  /** The booking companion (absent: its messages answer "unavailable"). */
+  booking?: BookingService;
+  /** A content script reported from this portal origin (the booking companion reads the portal there). */
+  onPortalSeen?: (origin: string) => void;
   /** Field validation with the registers behind it. */
   validateField?: FieldValidator;
   /** Injects the edit-form script into a tab's top frame (idempotent: the script guards itself). */
@@ -54,6 +59,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
     'badge.get': ({ tabId }) => deps.badge.get(tabId),
     'facts.report': async (payload, ctx) => {
       const origin = senderOrigin(ctx);
+      deps.onPortalSeen?.(origin);
       const seen: Parameters<FactsMemory['remember']>[1] = {};
       if (payload.admin) seen.admin = payload.admin;
       if (payload.firm) seen.firm = payload.firm;
@@ -90,6 +96,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (tabId === undefined || !deps.injectForms) return { attached: false };
       await deps.injectForms(tabId);
       return { attached: true };
+    },
+    'booking.refresh': () => {
+      if (!deps.booking) throw new Error('booking unavailable');
+      return deps.booking.refresh();
+    },
+    'booking.run': ({ locationIds }) => {
+      if (!deps.booking) throw new Error('booking unavailable');
+      return deps.booking.run(locationIds);
+    },
+    'booking.cancel': () => {
+      if (!deps.booking) throw new Error('booking unavailable');
+      return deps.booking.cancel();
     },
     'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
     'firm.prefs': async ({ origin, firmId, firmType, wantedPartners, review }, ctx) => {

@@ -15,8 +15,9 @@ export function buildManifest({ browser, mode }: { browser: string; mode: string
     name: sandbox ? '__MSG_extName__ (sandbox)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nb',
-    // storage: settings and remembered facts; scripting: the edit-form script is injected on edit forms only.
-    permissions: ['storage', 'scripting'],
+    // storage: settings and remembered facts; scripting: the edit-form script is injected on edit forms only;
+    // alarms: the scheduled booking check; notifications: a location's booking going from ok to failing and back.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
     // The portal (content script, and the portal's API with the admin's own session) and exactly the
     // register hosts the background looks addresses and organisation numbers up in.
     host_permissions: [...new Set([...origins.portalMatches, ...registerHostPatterns(origins)])],

@@ -22,6 +22,9 @@ function setup() {
     'facts.report': vi.fn(() => ({ recalled: { locations: [], prefs: {} }, view: { kind: 'no-firm' as const } })),
     'validate.field': vi.fn(() => ({ verdict: { severity: 'ok' as const, key: 'validation.email.ok' } })),
     'forms.attach': vi.fn(() => ({ attached: true })),
+    'booking.refresh': vi.fn(() => ({ reach: 'ok' as const, locations: 0 })),
+    'booking.run': vi.fn(() => ({ started: true, total: 0 })),
+    'booking.cancel': vi.fn(() => ({ cancelled: false })),
     'i18n.table': vi.fn(() => ({ locale: 'nb' as const, table: {} })),
     'firm.prefs': vi.fn(() => ({})),
   } satisfies Handlers;

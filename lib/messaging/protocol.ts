@@ -94,6 +94,23 @@ export const protocol = {
     payload: z.strictObject({}),
     response: z.object({ attached: z.boolean() }),
   },
+  /** Booking companion: read the admin's firms and locations from the portal (with the admin's session). */
+  'booking.refresh': {
+    from: ['extension'],
+    payload: z.strictObject({}),
+    response: z.object({ reach: z.enum(['ok', 'session-expired', 'offline', 'error', 'unknown']), locations: z.number() }),
+  },
+  /** Booking companion: run "Test og Lagre" for these locations (all known ones when omitted). Results land in storage. */
+  'booking.run': {
+    from: ['extension'],
+    payload: z.strictObject({ locationIds: z.optional(z.array(entityId).check(z.maxLength(5_000))) }),
+    response: z.object({ started: z.boolean(), total: z.number() }),
+  },
+  'booking.cancel': {
+    from: ['extension'],
+    payload: z.strictObject({}),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   /** The message table for a locale (the content script does not bundle the catalogues). */
   'i18n.table': {
     from: ['content', 'extension'],

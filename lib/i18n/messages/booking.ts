@@ -135,6 +135,10 @@ export default defineMessages(
     'booking.mail.noKeys': 'Av sikkerhetshensyn står verken Klient-ID eller teknisk nøkkel i denne e-posten.',
     'booking.mail.closing': 'Gi gjerne beskjed når det er ordnet, så tester vi på nytt.',
     'booking.mail.regards': 'Vennlig hilsen',
+    'booking.notify.failing.title': 'Online booking feiler',
+    'booking.notify.failing': 'Online booking for {location} ({firm}) feiler nå. Åpne sidepanelet for å se hvorfor.',
+    'booking.notify.ok.title': 'Online booking virker igjen',
+    'booking.notify.ok': 'Online booking for {location} ({firm}) virker igjen.',
   },
   {
     'booking.status.ok': 'Working',
@@ -250,5 +254,9 @@ export default defineMessages(
     'booking.mail.noKeys': 'For security, neither the Client ID nor the technical key is in this e-mail.',
     'booking.mail.closing': 'Please let us know when it is fixed, and we will test again.',
     'booking.mail.regards': 'Kind regards',
+    'booking.notify.failing.title': 'Online booking is failing',
+    'booking.notify.failing': 'Online booking for {location} ({firm}) is failing now. Open the side panel to see why.',
+    'booking.notify.ok.title': 'Online booking works again',
+    'booking.notify.ok': 'Online booking for {location} ({firm}) works again.',
   },
 );

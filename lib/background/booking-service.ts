@@ -1,0 +1,186 @@
+/**
+ * The booking companion's engine in the background: reads the admin's firms and locations through the
+ * portal's API (with the admin's own session), runs "Test og Lagre" for one location or all (lib/booking
+ * runner: bounded concurrency, retries, cancel), audits Online Manager after each test, keeps 30 results
+ * per location, and publishes everything as one BookingState in storage (the side panel and popup watch
+ * it). Browser APIs are injected; the entrypoint wires them.
+ */
+import { auditOnlineManager } from '../booking/audit';
+import { addToHistory, latestOf, worstSeverity } from '../booking/history';
+import { runChecks, type CheckResult } from '../booking/runner';
+import { severityOf } from '../booking/status';
+import { BOOKING_STATE_KEY, EMPTY_BOOKING_STATE, parseBookingState, type BookingState, type DirectoryLocation, type PortalReach } from '../booking/state';
+import type { Severity } from '../booking/types';
+import type { KeyValueStore } from '../facts/memory';
+import type { PortalApi, PortalResult } from '../portal/api';
+
+export interface BookingServiceDeps {
+  store: KeyValueStore;
+  /** The portal origin the admin uses (the last one a content script reported from). */
+  portalOrigin: () => Promise<string>;
+  api: (origin: string) => Pick<PortalApi, 'listFirms' | 'getFirm' | 'runBookingTest' | 'getOnlineManager'>;
+  now: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The worst status across locations changed (toolbar badge): count of failing/warning locations and the worst. */
+  onWorst?: (worst: Severity, problems: number) => void;
+  /** A location went from ok to failing, or back. */
+  onTransition?: (location: DirectoryLocation, from: Severity, to: Severity) => void;
+  concurrency?: number;
+  locationTimeoutMs?: number;
+}
+
+function reachOf(result: PortalResult<unknown>): PortalReach {
+  switch (result.kind) {
+    case 'ok':
+      return 'ok';
+    case 'session-expired':
+      return 'session-expired';
+    case 'offline':
+      return 'offline';
+    default:
+      return 'error';
+  }
+}
+
+export function createBookingService(deps: BookingServiceDeps) {
+  let current: AbortController | undefined;
+  // Writes are serialised: results arrive concurrently and must not overwrite each other.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<BookingState> {
+    const raw = (await deps.store.get([BOOKING_STATE_KEY]))[BOOKING_STATE_KEY];
+    return parseBookingState(raw);
+  }
+
+  function update(mutate: (s: BookingState) => BookingState): Promise<BookingState> {
+    const next = chain.then(async () => {
+      const s = mutate(await load());
+      await deps.store.set({ [BOOKING_STATE_KEY]: s });
+      return s;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  function publishWorst(state: BookingState) {
+    const severities = state.locations.map((l) => {
+      const last = latestOf(state.history, l.id);
+      return last ? severityOf(last.status) : 'unknown';
+    });
+    const problems = severities.filter((s) => s === 'error' || s === 'warning').length;
+    deps.onWorst?.(worstSeverity(state.history, state.locations.map((l) => l.id)), problems);
+  }
+
+  /** Reads the directory: every firm the admin administers and its locations with their booking system. */
+  async function refresh(): Promise<{ reach: PortalReach; locations: number }> {
+    const origin = await deps.portalOrigin();
+    const api = deps.api(origin);
+    const firms = await api.listFirms();
+    if (firms.kind !== 'ok') {
+      const reach = reachOf(firms);
+      await update((s) => ({ ...s, reach }));
+      return { reach, locations: 0 };
+    }
+    const locations: DirectoryLocation[] = [];
+    let reach: PortalReach = 'ok';
+    for (const firm of firms.data) {
+      const detail = await api.getFirm(firm.id);
+      if (detail.kind !== 'ok') {
+        reach = reachOf(detail);
+        if (reach === 'session-expired' || reach === 'offline') break;
+        continue;
+      }
+      for (const l of detail.data.locations) {
+        locations.push({ id: l.id, name: l.name, firmId: firm.id, firmName: firm.name, system: l.bookingSystem ?? null });
+      }
+    }
+    const at = deps.now();
+    const state = await update((s) => ({
+      ...(s.origin === origin ? s : { ...EMPTY_BOOKING_STATE, origin }),
+      origin,
+      locations: reach === 'ok' ? locations : s.origin === origin ? s.locations : [],
+      reach,
+      readAt: reach === 'ok' ? at : s.readAt,
+    }));
+    publishWorst(state);
+    return { reach, locations: state.locations.length };
+  }
+
+  async function auditAfter(origin: string, result: CheckResult) {
+    const om = await deps.api(origin).getOnlineManager(result.locationId);
+    if (om.kind !== 'ok') return;
+    const audit = auditOnlineManager(om.data);
+    await update((s) => ({ ...s, audits: { ...s.audits, [result.locationId]: { at: deps.now(), audit } } }));
+  }
+
+  /** Starts a run (one at a time); results land in storage as they arrive. */
+  async function run(locationIds?: readonly string[]): Promise<{ started: boolean; total: number }> {
+    if (current) return { started: false, total: 0 };
+    let state = await load();
+    if (state.locations.length === 0 || !locationIds) {
+      await refresh();
+      state = await load();
+    }
+    const known = new Set(state.locations.map((l) => l.id));
+    const ids = (locationIds ?? state.locations.filter((l) => l.system).map((l) => l.id)).filter((id) => known.has(id));
+    if (ids.length === 0) return { started: false, total: 0 };
+    const origin = state.origin;
+    const api = deps.api(origin);
+    const controller = new AbortController();
+    current = controller;
+    const startedAt = deps.now();
+    await update((s) => ({ ...s, run: { running: true, done: 0, total: ids.length, startedAt } }));
+    const audits: Promise<unknown>[] = [];
+    void runChecks(ids, { runTest: (id, signal) => api.runBookingTest(id, signal), now: deps.now, sleep: deps.sleep }, {
+      concurrency: deps.concurrency ?? 3,
+      ...(deps.locationTimeoutMs ? { locationTimeoutMs: deps.locationTimeoutMs } : {}),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'result') {
+          const result = event.result;
+          if (result.status === 'cancelled') return;
+          void update((s) => {
+            const before = latestOf(s.history, result.locationId);
+            const next = { ...s, history: addToHistory(s.history, result) };
+            const loc = s.locations.find((l) => l.id === result.locationId);
+            const from = before ? severityOf(before.status) : 'unknown';
+            const to = severityOf(result.status);
+            if (loc && from !== to && (from === 'ok' || to === 'ok') && from !== 'unknown' && to !== 'unknown') deps.onTransition?.(loc, from, to);
+            if (result.status === 'session-expired') next.reach = 'session-expired';
+            else if (result.status === 'offline') next.reach = 'offline';
+            else next.reach = 'ok';
+            return next;
+          }).then(publishWorst);
+          if (result.status !== 'session-expired' && result.status !== 'offline') audits.push(auditAfter(origin, result).catch(() => undefined));
+        } else if (event.type === 'progress') {
+          void update((s) => ({ ...s, run: { running: true, done: event.done, total: event.total, startedAt } }));
+        } else if (event.type === 'finished') {
+          void Promise.all(audits).finally(() => {
+            void update((s) => ({ ...s, run: { running: false, done: event.results.length, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
+            if (current === controller) current = undefined;
+          });
+        }
+      },
+    }).catch(() => {
+      if (current === controller) current = undefined;
+      void update((s) => ({ ...s, run: s.run ? { ...s.run, running: false, finishedAt: deps.now() } : null }));
+    });
+    return { started: true, total: ids.length };
+  }
+
+  function cancel(): { cancelled: boolean } {
+    if (!current) return { cancelled: false };
+    current.abort();
+    return { cancelled: true };
+  }
+
+  /** After a service-worker restart: a run that was in progress is marked interrupted (its results are kept). */
+  async function recover(): Promise<void> {
+    const s = await load();
+    if (s.run?.running && !current) await update((x) => ({ ...x, run: x.run ? { ...x.run, running: false, cancelled: true, finishedAt: deps.now() } : null }));
+  }
+
+  return { refresh, run, cancel, recover, load };
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;
