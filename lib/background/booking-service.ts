@@ -5,9 +5,9 @@
  * per location, and publishes everything as one BookingState in storage (the side panel and popup watch
  * it). Browser APIs are injected; the entrypoint wires them.
  */
-import { auditOnlineManager } from '../booking/audit';
+import { auditOnlineManager, type AuditResult } from '../booking/audit';
 import { addToHistory, latestOf, worstSeverity } from '../booking/history';
-import { runChecks, type CheckResult } from '../booking/runner';
+import { runChecks } from '../booking/runner';
 import { severityOf } from '../booking/status';
 import { BOOKING_STATE_KEY, EMPTY_BOOKING_STATE, parseBookingState, type BookingState, type DirectoryLocation, type PortalReach } from '../booking/state';
 import type { Severity } from '../booking/types';
@@ -106,12 +106,6 @@ export function createBookingService(deps: BookingServiceDeps) {
     return { reach, locations: state.locations.length };
   }
 
-  async function auditAfter(origin: string, result: CheckResult) {
-    const om = await deps.api(origin).getOnlineManager(result.locationId);
-    if (om.kind !== 'ok') return;
-    const audit = auditOnlineManager(om.data);
-    await update((s) => ({ ...s, audits: { ...s.audits, [result.locationId]: { at: deps.now(), audit } } }));
-  }
 
   /** Starts a run (one at a time); results land in storage as they arrive. */
   async function run(locationIds?: readonly string[]): Promise<{ started: boolean; total: number }> {
@@ -130,8 +124,18 @@ export function createBookingService(deps: BookingServiceDeps) {
     current = controller;
     const startedAt = deps.now();
     await update((s) => ({ ...s, run: { running: true, done: 0, total: ids.length, startedAt } }));
-    const audits: Promise<unknown>[] = [];
-    void runChecks(ids, { runTest: (id, signal) => api.runBookingTest(id, signal), now: deps.now, sleep: deps.sleep }, {
+    // The Online Manager audit belongs to checking a location: it runs in the same concurrency slot,
+    // right after the test (the drop-down shows profiles with free slots as of now).
+    const audits = new Map<string, AuditResult>();
+    const runTest = async (id: string, signal: AbortSignal) => {
+      const tested = await api.runBookingTest(id, signal);
+      if (tested.kind === 'ok' && !signal.aborted) {
+        const om = await api.getOnlineManager(id, signal);
+        if (om.kind === 'ok') audits.set(id, auditOnlineManager(om.data));
+      }
+      return tested;
+    };
+    void runChecks(ids, { runTest, now: deps.now, sleep: deps.sleep }, {
       concurrency: deps.concurrency ?? 3,
       ...(deps.locationTimeoutMs ? { locationTimeoutMs: deps.locationTimeoutMs } : {}),
       signal: controller.signal,
@@ -139,9 +143,11 @@ export function createBookingService(deps: BookingServiceDeps) {
         if (event.type === 'result') {
           const result = event.result;
           if (result.status === 'cancelled') return;
+          const audit = audits.get(result.locationId);
           void update((s) => {
             const before = latestOf(s.history, result.locationId);
             const next = { ...s, history: addToHistory(s.history, result) };
+            if (audit) next.audits = { ...s.audits, [result.locationId]: { at: result.finishedAt, audit } };
             const loc = s.locations.find((l) => l.id === result.locationId);
             const from = before ? severityOf(before.status) : 'unknown';
             const to = severityOf(result.status);
@@ -151,14 +157,11 @@ export function createBookingService(deps: BookingServiceDeps) {
             else next.reach = 'ok';
             return next;
           }).then(publishWorst);
-          if (result.status !== 'session-expired' && result.status !== 'offline') audits.push(auditAfter(origin, result).catch(() => undefined));
         } else if (event.type === 'progress') {
           void update((s) => ({ ...s, run: { running: true, done: event.done, total: event.total, startedAt } }));
         } else if (event.type === 'finished') {
-          void Promise.all(audits).finally(() => {
-            void update((s) => ({ ...s, run: { running: false, done: event.results.length, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
-            if (current === controller) current = undefined;
-          });
+          void update((s) => ({ ...s, run: { running: false, done: event.results.length, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
+          if (current === controller) current = undefined;
         }
       },
     }).catch(() => {

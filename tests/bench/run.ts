@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (issue #9): measures, prints a table, writes tests/bench/results.json.
  * Not part of `npm test`. Options (also as env BENCH_LOADS etc.):
- *   --only=sizes,validation,overlay,heap   run some parts only (results.json then holds only those)
+ *   --only=sizes,validation,overlay,heap,checkall   run some parts only (results.json then holds only those)
  *   --loads=20        measured page loads per page kind and arm (plus --warmup=1 discarded rounds)
  *   --navs=1000       SPA navigations for the heap measurement
  *   --use-output      measure the existing .output/chrome-mv3 (+ -sandbox) instead of a fresh private build
@@ -25,7 +25,7 @@ function option(name: string, fallback: string): string {
 }
 
 const log = (s: string) => console.log(s);
-const parts = new Set(option('only', 'sizes,validation,overlay,heap').split(','));
+const parts = new Set(option('only', 'sizes,validation,overlay,heap,checkall').split(','));
 const loads = Number(option('loads', '20'));
 const warmup = Number(option('warmup', '1'));
 const navs = Number(option('navs', '1000'));
@@ -118,7 +118,15 @@ async function main() {
   }
 
   results.push(placeholder('draft commit p95', 'ms', null, 'drafts feature'));
-  results.push(placeholder('check-all ratio, scale scenario (≥ 100 locations)', 'ratio', null, 'booking companion'));
+  if (parts.has('checkall')) {
+    const { benchCheckAll, checkAllResults } = await import('./checkall');
+    const t0 = Date.now();
+    log('Check-all of the scale scenario (booking service against the sandbox) …');
+    const timing = await benchCheckAll(log);
+    results.push(...checkAllResults(timing));
+    details.push(`Check-all (scale scenario): ${timing.locations} locations, concurrency ${timing.concurrency}, one check ${round(timing.singleMs)} ms, wall ${round(timing.wallMs)} ms, limit ${round(timing.limitMs)} ms, ratio ${round(timing.ratio, 3)}`);
+    phase('check-all', t0);
+  }
 
   const elapsed = round((Date.now() - started) / 1000, 1);
   log(`\n${details.join('\n\n')}\n`);
