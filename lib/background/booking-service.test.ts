@@ -107,4 +107,20 @@ describe('booking service against the sandbox', () => {
       await fetch(`${sandbox.urls.portal}/__sandbox/reset?scenario=default&delay=0`, { method: 'POST' });
     }
   });
+
+  it('an unreachable portal is "offline", its own state', async () => {
+    const offlineFetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const { service, state } = await setup({ api: (o) => createPortalApi({ baseUrl: o, fetch: offlineFetch, retryLimit: 0 }) });
+    expect(await service.refresh()).toEqual({ reach: 'offline', locations: 0 });
+    expect((await state()).reach).toBe('offline');
+  });
+
+  it('a run interrupted by a worker restart is marked, not left running', async () => {
+    const { service, store, state } = await setup();
+    await store.set({ [BOOKING_STATE_KEY]: { origin: 'x', locations: [], history: {}, audits: {}, run: { running: true, done: 1, total: 5, startedAt: 1 }, reach: 'ok', readAt: 1 } });
+    await service.recover();
+    expect((await state()).run).toMatchObject({ running: false, cancelled: true });
+  });
 });
