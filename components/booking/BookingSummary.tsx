@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { StatusPill } from '../StatusPill';
 import { ReachNotice } from './Notice';
 import { RunBar } from './RunBar';
-import { worstFirst } from './model';
+import { completedInRun, worstFirst } from './model';
 import './booking.css';
 
 /** The popup's glance: each location's latest status and age, worst first. */
@@ -17,7 +17,7 @@ export function BookingSummary({ state, now, portalUrl, onCancel }: { state: Boo
   return (
     <div class="bk">
       <ReachNotice reach={state.reach} portalUrl={portalUrl} />
-      <RunBar run={state.run} onCancel={onCancel} />
+      <RunBar run={state.run} completed={completedInRun(state.locations, state.history, state.run)} onCancel={onCancel} />
       {ordered.length === 0 ? (
         <p class="muted">{t('bookingui.popup.empty')}</p>
       ) : (

@@ -8,7 +8,7 @@ import { formatAge } from '../../lib/i18n/time';
 import { useI18n } from '../i18n';
 import { StatusPill } from '../StatusPill';
 import { LocationDetails } from './LocationDetails';
-import { groupByFirm, locationUrl } from './model';
+import { completedInRun, groupByFirm, locationUrl, systemLabel } from './model';
 import { ReachNotice } from './Notice';
 import { RunBar } from './RunBar';
 import { Sparkline } from './Sparkline';
@@ -48,13 +48,15 @@ export function BookingView(props: BookingViewProps) {
   const origin = state.origin || portalHome.replace(/\/+$/, '');
   const running = state.run?.running === true;
   const groups = groupByFirm(state.locations);
-  const allRun = running && state.run !== null && state.run.total >= state.locations.length && state.locations.length > 1;
+  // A run of several locations ("Test alle"): every set-up location without a result from this run is waiting.
+  const allRun = running && state.run !== null && state.run.total > 1;
 
   const isTesting = (id: string): boolean => {
     const latest = latestOf(state.history, id);
     const since = props.pending[id];
     if (since !== undefined && (!latest || latest.finishedAt < since) && (running || now - since < 5_000)) return true;
-    return allRun && state.run !== null && (!latest || latest.startedAt < state.run.startedAt);
+    const system = state.locations.find((l) => l.id === id)?.system ?? null;
+    return allRun && system !== null && state.run !== null && (!latest || latest.startedAt < state.run.startedAt);
   };
 
   return (
@@ -79,7 +81,7 @@ export function BookingView(props: BookingViewProps) {
           <p>{error}</p>
         </div>
       )}
-      <RunBar run={state.run} onCancel={() => actions.cancel()} />
+      <RunBar run={state.run} completed={completedInRun(state.locations, state.history, state.run)} onCancel={() => actions.cancel()} />
 
       <div aria-live="polite" aria-busy={refreshing || !loaded}>
         {(refreshing || !loaded) && state.locations.length === 0 ? (
@@ -147,7 +149,7 @@ function LocationRow({ location, results, audit, testing, disabled, now, onTest,
         </button>
       </div>
       <div class="bk-row-info">
-        <span class="bk-system">{location.system ?? t('bookingui.system.none')}</span>
+        <span class="bk-system">{systemLabel(location.system) ?? t('bookingui.system.none')}</span>
         <span class="bk-status">
           {latest ? <StatusPill health={severity} label={t(`booking.status.${latest.status}` as MessageKey)} /> : <StatusPill health="unknown" label={t('bookingui.notTested')} />}
           {latest && <span class="muted bk-small">{formatAge(latest.finishedAt, now, t)}</span>}

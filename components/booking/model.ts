@@ -5,6 +5,7 @@ import type { CheckResult } from '../../lib/booking/runner';
 import type { DirectoryLocation } from '../../lib/booking/state';
 import { severityOf } from '../../lib/booking/status';
 import type { Severity } from '../../lib/booking/types';
+import { SYSTEM_NAMES, bookingSystemFrom } from '../../lib/booking/vendors';
 import type { MessageKey, MessageParams, Translator } from '../../lib/i18n/core';
 import type { ParsedLog, StepOutcome } from '../../lib/portal/log';
 
@@ -97,4 +98,24 @@ export function unknownLines(log: ParsedLog): string[] {
 /** The portal page of a location. */
 export function locationUrl(origin: string, locationId: string): string {
   return `${origin.replace(/\/+$/, '')}/lokasjon/${encodeURIComponent(locationId)}`;
+}
+
+/** The booking system as the admin knows it ("EG Pasientsky"), whether the directory holds the API id or the name. */
+export function systemLabel(system: string | null): string | null {
+  if (system === null || system.trim() === '') return null;
+  const id = bookingSystemFrom(system);
+  return id !== null ? SYSTEM_NAMES[id] : system;
+}
+
+/**
+ * Locations with a real result from the current/last run. The runner counts a cancelled check as "done";
+ * a cancelled check is not history, so this says how many were really tested before "Avbryt".
+ */
+export function completedInRun(locations: readonly DirectoryLocation[], history: History, run: { startedAt: number; done: number } | null): number {
+  if (!run) return 0;
+  const n = locations.filter((l) => {
+    const r = latestOf(history, l.id);
+    return r !== undefined && r.startedAt >= run.startedAt;
+  }).length;
+  return Math.min(n, run.done);
 }
