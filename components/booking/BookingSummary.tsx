@@ -17,7 +17,8 @@ export function BookingSummary({ state, now, portalUrl, onCancel }: { state: Boo
   return (
     <div class="bk">
       <ReachNotice reach={state.reach} portalUrl={portalUrl} />
-      <RunBar run={state.run} completed={completedInRun(state.locations, state.history, state.run)} onCancel={onCancel} />
+      {/* Only while running: how the last run ended is the side panel's to say. */}
+      <RunBar run={state.run?.running ? state.run : null} completed={completedInRun(state.locations, state.history, state.run)} onCancel={onCancel} />
       {ordered.length === 0 ? (
         <p class="muted">{t('bookingui.popup.empty')}</p>
       ) : (
@@ -26,20 +27,15 @@ export function BookingSummary({ state, now, portalUrl, onCancel }: { state: Boo
             const latest = latestOf(state.history, l.id);
             return (
               <li key={l.id} data-location-id={l.id}>
-                <span>
+                <div>
                   <span class="bk-compact-name">{l.name}</span>
                   <br />
                   <span class="bk-compact-firm">{l.firmName}</span>
-                </span>
-                <span class="bk-compact-age">
+                </div>
+                <div class="bk-compact-status">
                   {latest ? <StatusPill health={severityOf(latest.status)} label={t(`booking.status.${latest.status}` as MessageKey)} /> : <StatusPill health="unknown" label={t('bookingui.notTested')} />}
-                  {latest && (
-                    <>
-                      <br />
-                      {formatAge(latest.finishedAt, now, t)}
-                    </>
-                  )}
-                </span>
+                  {latest && <span>{formatAge(latest.finishedAt, now, t)}</span>}
+                </div>
               </li>
             );
           })}

@@ -150,6 +150,7 @@ function LocationRow({ location, results, audit, testing, disabled, now, onTest,
       </div>
       <div class="bk-row-info">
         <span class="bk-system">{systemLabel(location.system) ?? t('bookingui.system.none')}</span>
+        <Sparkline results={results} />
         <span class="bk-status">
           {latest ? <StatusPill health={severity} label={t(`booking.status.${latest.status}` as MessageKey)} /> : <StatusPill health="unknown" label={t('bookingui.notTested')} />}
           {latest && <span class="muted bk-small">{formatAge(latest.finishedAt, now, t)}</span>}
@@ -160,7 +161,6 @@ function LocationRow({ location, results, audit, testing, disabled, now, onTest,
             </span>
           )}
         </span>
-        <Sparkline results={results} />
       </div>
       {open.value && <LocationDetails id={detailsId} location={location} latest={latest} audit={audit} onOpenLocation={onOpen} />}
     </li>
