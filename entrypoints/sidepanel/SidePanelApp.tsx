@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BookingView, type BookingActions } from '../../components/booking/BookingView';
 import { startBookingStore } from '../../components/booking/store';
@@ -13,6 +13,29 @@ export function SidePanelApp({ locale }: { locale: Locale }) {
     <I18nProvider locale={locale} t={createTranslator(locale)}>
       <Shell />
     </I18nProvider>
+  );
+}
+
+/** Small footer: whether the background answers (and its version). */
+function Connection() {
+  const { t } = useI18n();
+  const [state, setState] = useState<'pending' | 'ok' | 'error'>('pending');
+  const [version, setVersion] = useState('');
+  useEffect(() => {
+    let alive = true;
+    send('ping', {})
+      .then((r) => alive && (setVersion(`${r.version} (${r.mode})`), setState('ok')))
+      .catch(() => alive && setState('error'));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return (
+    <p class="connection muted bk-small" aria-live="polite">
+      <span aria-hidden="true">{state === 'ok' ? '✓' : state === 'error' ? '✕' : '…'} </span>
+      {t('sidepanel.status', { state: state === 'ok' ? t('sidepanel.connected') : state === 'error' ? t('sidepanel.disconnected') : '…' })}
+      {version && <span> · v{version}</span>}
+    </p>
   );
 }
 
@@ -76,6 +99,9 @@ function Shell() {
           actions={actions}
         />
       </main>
+      <footer>
+        <Connection />
+      </footer>
     </div>
   );
 }
