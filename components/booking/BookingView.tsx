@@ -144,7 +144,14 @@ function LocationRow({ location, results, audit, testing, disabled, now, onTest,
           </span>
           <span class="bk-name">{location.name}</span>
         </button>
-        <button type="button" class="button secondary bk-test" aria-label={t('bookingui.test.label', { location: location.name })} onClick={onTest} disabled={disabled}>
+        <button
+          type="button"
+          class="button secondary bk-test"
+          aria-label={t('bookingui.test.label', { location: location.name })}
+          onClick={onTest}
+          // Nothing to test where online booking is not set up (the row says so).
+          disabled={disabled || location.system === null}
+        >
           {t('bookingui.test')}
         </button>
       </div>

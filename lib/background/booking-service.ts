@@ -160,7 +160,8 @@ export function createBookingService(deps: BookingServiceDeps) {
         } else if (event.type === 'progress') {
           void update((s) => ({ ...s, run: { running: true, done: event.done, total: event.total, startedAt } }));
         } else if (event.type === 'finished') {
-          void update((s) => ({ ...s, run: { running: false, done: event.results.length, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
+          const done = event.results.filter((r) => r.status !== 'cancelled').length;
+          void update((s) => ({ ...s, run: { running: false, done, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
           if (current === controller) current = undefined;
         }
       },

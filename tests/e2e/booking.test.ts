@@ -232,6 +232,24 @@ describe('booking companion (side panel, popup)', () => {
     await panel.bringToFront();
   });
 
+  it('the scheduled check (alarm) runs all locations and sets the toolbar badge to the worst status', async () => {
+    const runStarted = () => panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
+    const before = await runStarted();
+    await panel.evaluate(() => chrome.action.setBadgeText({ text: '' }));
+    // Fire the extension's own scheduled alarm now (same name, one-shot).
+    await panel.evaluate(() => chrome.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
+    await waitFor('a scheduled run', async () => ((await runStarted()) > before ? true : undefined));
+    const badge = await waitFor('the toolbar badge', async () => {
+      const t = await panel.evaluate(() => chrome.action.getBadgeText({}));
+      return t ? t : undefined;
+    });
+    // Seeded failures exist: the badge counts failing/warning locations.
+    expect(badge).toMatch(/^\d+$/);
+    await waitFor('the run to finish', async () =>
+      (await panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { running?: boolean } }).run?.running)) === false ? true : undefined,
+    );
+  });
+
   it('tells the admin to log in when the portal session has expired', async () => {
     const res = await fetch(`${world.portal}/__sandbox/session/expire`, { method: 'POST' });
     expect(res.ok).toBe(true);
@@ -245,5 +263,13 @@ describe('booking companion (side panel, popup)', () => {
     // The locations stay listed with their last results.
     expect((await panel.$$('li[data-location-id]')).length).toBe(ALL.length);
     await screenshot(panel, 'booking-sidepanel-logged-out');
+  });
+
+  it('no scheduled check while the portal session is expired', async () => {
+    const runStarted = () => panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
+    const before = await runStarted();
+    await panel.evaluate(() => chrome.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await runStarted()).toBe(before);
   });
 });
