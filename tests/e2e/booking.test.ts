@@ -272,4 +272,17 @@ describe('booking companion (side panel, popup)', () => {
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await runStarted()).toBe(before);
   });
+
+  it('an unreachable portal gives its own "no network" status (last test: it stops the sandbox)', async () => {
+    await world.sandbox.close();
+    await panel.click('aria/Hent firmaer og lokasjoner på nytt fra portalen');
+    const notice = await waitFor('the offline notice', async () => {
+      const el = await panel.$('.bk-notice');
+      const t = el ? await text(panel, '.bk-notice') : '';
+      return /Ingen nettverkstilgang/.test(t) ? t : undefined;
+    }, 30_000);
+    expect(notice).toContain('fikk ikke kontakt med portalen');
+    // What was known stays listed.
+    expect((await panel.$$('li[data-location-id]')).length).toBe(ALL.length);
+  });
 });
