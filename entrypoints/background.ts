@@ -111,6 +111,7 @@ export default defineBackground({
         }),
         validateField: createFieldValidator({ brreg, kartverket }),
         booking,
+        bookingChecks: (origin) => booking.checklistChecks(origin),
         onPortalSeen: (origin) => {
           if (origin === lastOrigin) return;
           lastOrigin = origin;

@@ -83,6 +83,11 @@ describe('booking service against the sandbox', () => {
     expect(status('l-2002')).toBe('connect-failed');
     expect(s.audits['l-2001']?.audit.findings.some((f) => f.kind === 'wrong-profile' || f.kind === 'shared-profile')).toBe(true);
     expect(onWorst).toHaveBeenLastCalledWith('error', expect.any(Number));
+    // The checklist's "booking tested" item gets our results too.
+    const checks = await service.checklistChecks(s.origin);
+    expect(checks['l-2003']).toMatchObject({ status: 'no-service', at: expect.any(Number) });
+    expect(checks['l-2002']?.status).toBe('connect-failed');
+    expect(await service.checklistChecks('https://elsewhere.example')).toEqual({});
     expect(s.run).toMatchObject({ running: false, total: started.total });
   }, 60_000);
 

@@ -8,7 +8,7 @@
 import { auditOnlineManager, type AuditResult } from '../booking/audit';
 import { addToHistory, latestOf, worstSeverity } from '../booking/history';
 import { runChecks } from '../booking/runner';
-import { severityOf } from '../booking/status';
+import { severityOf, toChecklistStatus } from '../booking/status';
 import { BOOKING_STATE_KEY, EMPTY_BOOKING_STATE, parseBookingState, type BookingState, type DirectoryLocation, type PortalReach } from '../booking/state';
 import type { Severity } from '../booking/types';
 import type { KeyValueStore } from '../facts/memory';
@@ -184,7 +184,20 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (s.run?.running && !current) await update((x) => ({ ...x, run: x.run ? { ...x.run, running: false, cancelled: true, finishedAt: deps.now() } : null }));
   }
 
-  return { refresh, run, cancel, recover, load };
+  /** The latest conclusive check per location, as the checklist's "booking tested" item takes it. */
+  async function checklistChecks(origin: string): Promise<Record<string, { status: 'ok' | 'no-service' | 'connect-failed' | 'error'; at: number }>> {
+    const s = await load();
+    if (s.origin !== origin) return {};
+    const out: Record<string, { status: 'ok' | 'no-service' | 'connect-failed' | 'error'; at: number }> = {};
+    for (const l of s.locations) {
+      const last = latestOf(s.history, l.id);
+      const status = last ? toChecklistStatus(last.status) : null;
+      if (last && status) out[l.id] = { status, at: last.finishedAt };
+    }
+    return out;
+  }
+
+  return { refresh, run, cancel, recover, load, checklistChecks };
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers } from './handlers';
 import { createMessageHandler } from '../messaging/handler';
 import { createFactsMemory, createMemoryStore } from '../facts/memory';
-import { readAdminFacts, readFirmFacts } from '../portal/facts';
+import { readAdminFacts, readFirmFacts, readLocationFacts } from '../portal/facts';
 import { loadFixture } from '../../tests/fixtures/portal';
 import '../zod-setup';
 
@@ -55,5 +55,29 @@ describe('background handlers', () => {
     const { handle, badge } = setup();
     expect(await handle({ type: 'overlay.status', payload: { pageKind: 'firm', openItems: 3, health: 'error' } }, portal('/firma/f-1'))).toEqual({ ok: true, data: { badgeText: '3' } });
     expect(badge.set).toHaveBeenCalledWith(3, expect.objectContaining({ text: '3', health: 'error' }));
+  });
+
+  it('the booking companion\'s newer result feeds the checklist\'s "booking tested" item', async () => {
+    const now = Date.UTC(2026, 10, 26, 12);
+    const handle = createMessageHandler(
+      policy,
+      createBackgroundHandlers({
+        version: '1',
+        mode: 'test',
+        now: () => now,
+        memory: createFactsMemory(createMemoryStore()),
+        badge: { set: vi.fn(async () => undefined), get: vi.fn(async () => ({ text: '', health: 'unknown' as const })) },
+        bookingChecks: async () => ({ 'l-2001': { status: 'connect-failed', at: now - 60_000 } }),
+      }),
+    );
+    const location = readLocationFacts(loadFixture('location'), 'l-2001', now);
+    await handle({ type: 'firm.prefs', payload: { firmId: 'f-1001', firmType: 'co-invoicing' } }, portal('/lokasjon/l-2001'));
+    const reply = (await handle({ type: 'facts.report', payload: { location } }, portal('/lokasjon/l-2001'))) as {
+      ok: true;
+      data: { view: { kind: string; sections: { items: { id: string; state: string; locationId?: string }[] }[] } };
+    };
+    const tested = reply.data.view.sections.flatMap((x) => x.items).find((i) => i.id === 'booking.tested' && i.locationId === 'l-2001');
+    // The page says "Suksess" on 02.10.2026; our check a minute ago could not connect: ours is newer and wins.
+    expect(tested?.state).toBe('invalid');
   });
 });

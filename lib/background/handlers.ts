@@ -30,6 +30,8 @@ export interface BackgroundDeps {
   isPortalOrigin?: (origin: string) => boolean;
   /** The booking companion (absent: its messages answer "unavailable"). */
   booking?: BookingService;
+  /** The booking companion's latest check per location of an origin (feeds "booking tested OK recently"). */
+  bookingChecks?: (origin: string) => Promise<Record<string, { status: 'ok' | 'no-service' | 'connect-failed' | 'error'; at: number }>>;
   /** A content script reported from this portal origin (the booking companion reads the portal there). */
   onPortalSeen?: (origin: string) => void;
   /** Field validation with the registers behind it. */
@@ -80,7 +82,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
         : {};
       // The view's static type is richer than its wire schema (the handler re-validates it against the schema).
       const practitionersGone = Object.fromEntries(Object.entries(recalled.prefs.reviews ?? {}).map(([id, r]) => [id, r.gone]));
-      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks, practitionersGone }) as never };
+      const bookingChecks = deps.bookingChecks ? await deps.bookingChecks(origin).catch(() => ({})) : {};
+      return { recalled, view: buildOverlayView(recalled, (deps.now ?? Date.now)(), { addressChecks, practitionersGone, bookingChecks }) as never };
     },
     'validate.field': async (payload, ctx) => {
       if (!deps.validateField) throw new Error('validation unavailable');
