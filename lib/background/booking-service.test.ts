@@ -7,6 +7,7 @@ import { timerSleep } from '../booking/runner';
 import { BOOKING_STATE_KEY, parseBookingState } from '../booking/state';
 import { latestOf } from '../booking/history';
 import { startSandbox } from '../../sandbox/server';
+import { jarFetch } from '../../tests/support/cookie-jar';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => {
@@ -15,20 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.close();
 });
-
-/** Node's fetch has no cookie jar: play the browser's part (the extension uses the admin's session). */
-function jarFetch(): typeof fetch {
-  let cookie = '';
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers = new Headers(request.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(new Request(request, { headers }));
-    const set = res.headers.getSetCookie();
-    if (set.length > 0) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  }) as typeof fetch;
-}
 
 async function setup(overrides: Partial<Parameters<typeof createBookingService>[0]> = {}) {
   const store = createMemoryStore();

@@ -11,22 +11,10 @@ import { timerSleep } from '../../lib/booking/runner';
 import { BOOKING_STATE_KEY, parseBookingState } from '../../lib/booking/state';
 import { startSandbox } from '../../sandbox/server';
 import { result, round, type BenchResult } from './common';
+import { jarFetch } from '../support/cookie-jar';
 
 const VENDOR_LATENCY_MS = 100;
 const CONCURRENCY = 3;
-
-function jarFetch(): typeof fetch {
-  let cookie = '';
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers = new Headers(request.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(new Request(request, { headers }));
-    const set = res.headers.getSetCookie();
-    if (set.length > 0) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  }) as typeof fetch;
-}
 
 export interface CheckAllTiming {
   locations: number;
