@@ -3,18 +3,18 @@
  * booking-vendor failure mode in the seed (sandbox/README.md), the Koblingslogg it shows, the result on the
  * location page, and Online Manager mappings. Issue #3, "Done when" (booking flows).
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VendorSetup } from '../../sandbox/data/types';
-import { ARTIFACTS, launchWorld, type World } from './harness';
+import { launchWorld, type World } from './harness';
+import { clickButton, clickHandle, createTabs, detail, find, q, shot, waitForPage, waitForText } from './portal-driver';
 
 /** The portal's per-call timeout towards the vendor: short, so the "hang" case costs 1.5 s, not 8 s. */
 const BOOKING_TIMEOUT_MS = 1500;
 
 let world: World;
-const pages: Page[] = [];
+const tabs = createTabs(() => world);
+const open = tabs.open;
 
 beforeAll(async () => {
   world = await launchWorld({ extension: false, delayMs: 0, bookingTimeoutMs: BOOKING_TIMEOUT_MS });
@@ -27,82 +27,14 @@ beforeEach(async () => {
   expect(r.status).toBe(200);
 });
 afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => undefined);
+  await tabs.closeAll();
 });
 
 // ------------------------------------------------------------------ helpers (visible words only)
 
-const q = (s: string) => JSON.stringify(s); // XPath string literal (no double quotes in our texts)
-
-async function open(pathname: string, heading: string): Promise<Page> {
-  const page = await world.browser.newPage();
-  pages.push(page);
-  await page.goto(`${world.portal}${pathname}`, { waitUntil: 'domcontentloaded' });
-  await waitForPage(page, heading);
-  return page;
-}
-
-/**
- * Waits until <main> is not busy and its h1 says `heading`; with `late`, also until late sections (Online
- * Manager's profiles, fetched live from the vendor) have loaded.
- */
-async function waitForPage(page: Page, heading: string, { late = true, timeout = 10_000 } = {}): Promise<void> {
-  await page
-    .waitForFunction(
-      (h, l) => {
-        const main = document.querySelector('main');
-        return main?.getAttribute('aria-busy') === 'false' && main.querySelector('h1')?.textContent === h && (!l || !main.querySelector('[aria-busy="true"]'));
-      },
-      { timeout },
-      heading,
-      late,
-    )
-    .catch(async (err: unknown) => {
-      const now = await page.evaluate(() => `${location.pathname}: ${document.querySelector('main h1')?.textContent ?? '(no h1)'}`).catch(() => '?');
-      throw new Error(`page with heading ${q(heading)} never showed (now ${now}): ${String(err)}`);
-    });
-}
-
-async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  await page.waitForFunction((t) => document.querySelector('main')?.innerText.includes(t) ?? false, { timeout }, text).catch(async () => {
-    throw new Error(`main never showed ${q(text)}; it shows:\n${await page.$eval('main', (m) => (m as HTMLElement).innerText)}`);
-  });
-}
-
-async function find(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(selector, { visible: true, timeout });
-  if (!handle) throw new Error(`not found: ${selector}`);
-  return handle;
-}
-
-/** Middle of the viewport, then click; keyboard (focus + Enter) when the extension's overlay covers it. */
-async function clickHandle(handle: ElementHandle<Element>): Promise<void> {
-  const covered = await handle.evaluate((el) => {
-    el.scrollIntoView({ block: 'center', inline: 'center' });
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return !(hit && (hit === el || el.contains(hit)));
-  });
-  if (!covered) return handle.click();
-  await handle.focus();
-  await handle.press('Enter');
-}
-
-async function clickButton(page: Page, text: string, section?: string): Promise<void> {
-  const selector = section
-    ? `::-p-xpath(//section[h2[normalize-space()=${q(section)}]]//button[normalize-space()=${q(text)}])`
-    : `aria/${text}[role="button"]`;
-  await clickHandle(await find(page, selector));
-}
-
 /** A breadcrumb link by its text. */
 async function clickBreadcrumb(page: Page, text: string): Promise<void> {
   await clickHandle(await find(page, `::-p-xpath(//main//nav[ol]//a[normalize-space()=${q(text)}])`));
-}
-
-async function detail(page: Page, term: string): Promise<string> {
-  const dd = await find(page, `::-p-xpath(//main//dt[normalize-space()=${q(term)}]/following-sibling::dd[1])`);
-  return dd.evaluate((el) => (el as HTMLElement).innerText.trim());
 }
 
 /** The select labelled `label`: the visible text of the chosen option and all option texts. */
@@ -132,11 +64,6 @@ async function logLines(page: Page): Promise<string[]> {
       .map((l) => l.trim())
       .filter(Boolean),
   );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) as `${string}.png`, fullPage: true });
 }
 
 const store = () => world.sandbox.portalStore;

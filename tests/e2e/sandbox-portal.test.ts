@@ -3,14 +3,14 @@
  * visible text, fields by their label, assertions on what the page shows afterwards (cross-checked against
  * the sandbox store where useful). Issue #3, "Done when" (portal flows).
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchWorld, type World } from './harness';
+import { launchWorld, type World } from './harness';
+import { clickButton, clickHandle, createTabs, detail, find, mainText, q, shot, waitForPage, waitForText } from './portal-driver';
 
 let world: World;
-const pages: Page[] = [];
+const tabs = createTabs(() => world);
+const open = tabs.open;
 
 beforeAll(async () => {
   world = await launchWorld({ extension: false, delayMs: 0 });
@@ -23,82 +23,10 @@ beforeEach(async () => {
   expect(r.status).toBe(200);
 });
 afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => undefined);
+  await tabs.closeAll();
 });
 
 // ------------------------------------------------------------------ helpers (visible words only)
-
-const q = (s: string) => JSON.stringify(s); // XPath string literal (no double quotes in our texts)
-
-/** A new tab on `path`, once the page with heading `heading` has rendered. */
-async function open(pathname: string, heading: string): Promise<Page> {
-  const page = await world.browser.newPage();
-  pages.push(page);
-  await page.goto(`${world.portal}${pathname}`, { waitUntil: 'domcontentloaded' });
-  await waitForPage(page, heading);
-  return page;
-}
-
-/** Waits until <main> is not busy and its h1 says `heading`. */
-async function waitForPage(page: Page, heading: string, timeout = 10_000): Promise<void> {
-  await page
-    .waitForFunction(
-      (h) => {
-        const main = document.querySelector('main');
-        // Also waits for late sections (Online Manager loads its profiles after the rest of the page).
-        return main?.getAttribute('aria-busy') === 'false' && main.querySelector('h1')?.textContent === h && !main.querySelector('[aria-busy="true"]');
-      },
-      { timeout },
-      heading,
-    )
-    .catch(async (err: unknown) => {
-      const now = await page.evaluate(() => `${location.pathname}: ${document.querySelector('main h1')?.textContent ?? '(no h1)'}`).catch(() => '?');
-      throw new Error(`page with heading ${q(heading)} never showed (now ${now}): ${String(err)}`);
-    });
-}
-
-async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  await page.waitForFunction((t) => document.querySelector('main')?.innerText.includes(t) ?? false, { timeout }, text).catch(async () => {
-    throw new Error(`main never showed ${q(text)}; it shows:\n${await mainText(page)}`);
-  });
-}
-
-async function mainText(page: Page): Promise<string> {
-  return page.$eval('main', (m) => (m as HTMLElement).innerText);
-}
-
-/**
- * Scrolls the element to the middle of the viewport and clicks it. When the page cannot scroll far enough and
- * something else (the extension's overlay in the bottom-right corner) covers it, the admin uses the keyboard:
- * focus + Enter (Space for a checkbox).
- */
-async function clickHandle(handle: ElementHandle<Element>): Promise<void> {
-  const covered = await handle.evaluate((el) => {
-    el.scrollIntoView({ block: 'center', inline: 'center' });
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return !(hit && (hit === el || el.contains(hit) || (el instanceof HTMLInputElement && el.labels?.[0]?.contains(hit))));
-  });
-  if (!covered) return handle.click();
-  const isCheckbox = await handle.evaluate((el) => el instanceof HTMLInputElement && el.type === 'checkbox');
-  await handle.focus();
-  await handle.press(isCheckbox ? 'Space' : 'Enter');
-}
-
-async function find(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForSelector(selector, { visible: true, timeout });
-  if (!handle) throw new Error(`not found: ${selector}`);
-  return handle;
-}
-
-/** Clicks the button with this visible text (optionally inside the card headed `section`). */
-async function clickButton(page: Page, text: string, section?: string): Promise<void> {
-  if (section) {
-    await clickHandle(await find(page, `::-p-xpath(//section[h2[normalize-space()=${q(section)}]]//button[normalize-space()=${q(text)}])`));
-  } else {
-    await clickHandle(await find(page, `aria/${text}[role="button"]`));
-  }
-}
 
 /** Clicks the link with this visible text inside <main> (or in the table row that mentions `row`). */
 async function clickLink(page: Page, text: string, row?: string): Promise<void> {
@@ -119,12 +47,6 @@ async function valueOf(page: Page, label: string, role = 'textbox'): Promise<str
   return (await field(page, label, role)).evaluate((el) => (el as HTMLInputElement).value);
 }
 
-/** The value shown next to `term` in a read-only details list. */
-async function detail(page: Page, term: string): Promise<string> {
-  const dd = await find(page, `::-p-xpath(//main//dt[normalize-space()=${q(term)}]/following-sibling::dd[1])`);
-  return dd.evaluate((el) => (el as HTMLElement).innerText.trim());
-}
-
 /** Rows of the table in the card headed `section`, each as its cells' visible text. */
 async function tableRows(page: Page, section: string): Promise<string[][]> {
   const sectionEl = await find(page, `::-p-xpath(//section[h2[normalize-space()=${q(section)}]])`);
@@ -133,11 +55,6 @@ async function tableRows(page: Page, section: string): Promise<string[][]> {
 
 async function alerts(page: Page): Promise<string[]> {
   return page.$$eval('main [role="alert"]', (els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => (e as HTMLElement).innerText.trim()));
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) as `${string}.png`, fullPage: true });
 }
 
 async function control(pathAndQuery: string): Promise<void> {
