@@ -16,7 +16,19 @@ export interface OriginConfig {
   readonly brregBase: string;
 }
 
-export const SANDBOX_PORTS = { portal: 4610, vendors: 4620, registers: 4630 } as const;
+/**
+ * The register doubles' port is baked into the sandbox build. `WXT_SANDBOX_REGISTER_PORT` (read by Vite at build
+ * time, and by Node when the manifest is generated and tests run) moves it, so that parallel test runs in several
+ * checkouts do not share one port.
+ */
+function sandboxRegisterPort(): number {
+  const fromBuild = (import.meta as ImportMeta & { env?: Record<string, unknown> }).env?.WXT_SANDBOX_REGISTER_PORT;
+  const fromNode = typeof process === 'undefined' ? undefined : process.env?.WXT_SANDBOX_REGISTER_PORT;
+  const port = Number(fromBuild ?? fromNode ?? 4630);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : 4630;
+}
+
+export const SANDBOX_PORTS = { portal: 4610, vendors: 4620, registers: sandboxRegisterPort() } as const;
 
 const production: OriginConfig = {
   portalMatches: ['https://behandlernettverk.no/*', 'https://*.behandlernettverk.no/*'],

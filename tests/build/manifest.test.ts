@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_PORTS } from '../../lib/config/origins';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (dir: string) => JSON.parse(readFileSync(path.join(root, '.output', dir, 'manifest.json'), 'utf8'));
@@ -18,7 +19,7 @@ describe.each(builds)('manifest of $dir', ({ dir, sandbox, firefox }) => {
   it('exists', () => expect(manifest).toBeDefined());
   if (!manifest) return;
   const hosts = sandbox ? [...PORTAL, ...LOOPBACK] : PORTAL;
-  const registers = sandbox ? ['http://localhost:4630/*'] : ['https://ws.geonorge.no/*', 'https://data.brreg.no/*'];
+  const registers = sandbox ? [`http://localhost:${SANDBOX_PORTS.registers}/*`] : ['https://ws.geonorge.no/*', 'https://data.brreg.no/*'];
   const hostPermissions = [...new Set([...hosts, ...registers])];
 
   it('asks for exactly the permissions features use', () => {

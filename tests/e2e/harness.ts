@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { startSandbox } from '../../sandbox/server';
+import { SANDBOX_PORTS } from '../../lib/config/origins';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3-sandbox');
@@ -29,7 +30,8 @@ export interface World {
  */
 export async function launchWorld(options: { scenario?: string; delayMs?: number | [number, number]; bookingTimeoutMs?: number; extension?: boolean } = {}): Promise<World> {
   // Portal and vendors on ephemeral ports (the sandbox build's content script matches any loopback port);
-  // the registers on the port the sandbox build's register clients are configured for (4630), unless
+  // the registers on the port the sandbox build's register clients are configured for (4630, or
+  // WXT_SANDBOX_REGISTER_PORT at build time), unless
   // E2E_REGISTER_PORT says otherwise (parallel runs that do not need the registers).
   const sandbox = await startSandbox({
     scenario: options.scenario ?? 'default',
@@ -37,7 +39,7 @@ export async function launchWorld(options: { scenario?: string; delayMs?: number
     delayMs: options.delayMs ?? 0,
     portalPort: 0,
     vendorPort: 0,
-    registerPort: Number(process.env.E2E_REGISTER_PORT ?? 4630),
+    registerPort: Number(process.env.E2E_REGISTER_PORT ?? SANDBOX_PORTS.registers),
     ...(options.bookingTimeoutMs ? { bookingTimeoutMs: options.bookingTimeoutMs } : {}),
   });
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'bn-e2e-'));
