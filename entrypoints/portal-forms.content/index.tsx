@@ -18,6 +18,7 @@ import { detectPage } from '../../lib/portal/pages';
 import { anchorOf, controlsOf, findFormFields, FORM_PAGES, readField, setControlValue, type FormField } from '../../lib/portal/forms';
 import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
+import { startDrafts } from './drafts';
 
 interface Entry {
   field: FormField;
@@ -170,13 +171,17 @@ export default defineContentScript({
       }
     }
 
+    const drafts = startDrafts(ctx, { locale, table, shadowHost });
+
     let scheduled = false;
     const scheduleScan = () => {
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(() => {
         scheduled = false;
-        if (!ctx.isInvalid) scan();
+        if (ctx.isInvalid) return;
+        scan();
+        drafts.scan();
       });
     };
     const observer = new MutationObserver(scheduleScan);
@@ -187,6 +192,7 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
     scan();
+    drafts.scan();
 
     const onEdit = (event: Event) => {
       const target = event.target;
