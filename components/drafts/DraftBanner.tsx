@@ -101,7 +101,7 @@ export function DraftBanner(p: DraftBannerProps) {
                 <td>{text(r.draftText)}</td>
                 <td>
                   {r.state === 'missing' ? t('drafts.diff.missing') : text(r.currentText)}
-                  {r.state === 'conflict' && <div class="draft-note">{t('drafts.diff.conflict', { base: r.baseText })}</div>}
+                  {r.state === 'conflict' && <div class="draft-note">{t('drafts.diff.conflict', { base: text(r.baseText) })}</div>}
                   {r.state === 'same' && <div class="draft-note">{t('drafts.diff.same')}</div>}
                 </td>
                 <td>

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, retype, screenshot, serviceWorker, type World } from './harness';
+import { EXTENSION_DIR, launchWorld, openExtensionPage, openPortal, retype, screenshot, type World } from './harness';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 let world: World;
@@ -80,6 +80,23 @@ async function waitForDraftWith(text: string, browser: Browser = world.browser, 
   throw new Error(`no draft held ${text}; drafts: ${last}`);
 }
 
+/** The banner's text as a screen reader reads it (it lives in a closed shadow root). */
+async function bannerText(p: Page): Promise<string> {
+  const region = await p.waitForSelector(`${BANNER}[role="region"]`, { timeout: 10_000 });
+  const snapshot = await p.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false });
+  const parts: string[] = [];
+  const walk = (node: { name?: string; children?: unknown[] } | null | undefined) => {
+    if (!node) return;
+    if (!node.children?.length) {
+      if (node.name) parts.push(node.name);
+      return;
+    }
+    for (const child of node.children as (typeof node)[]) walk(child);
+  };
+  walk(snapshot as never);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
 async function restoreFromBanner(p: Page) {
   await p.waitForSelector(BANNER, { timeout: 10_000 });
   const button = await p.waitForSelector('aria/Gjenopprett[role="button"]');
@@ -125,4 +142,153 @@ describe('drafts (Chromium, sandbox)', () => {
     await restoreFromBanner(page);
     expect(await value(page, 'mobile')).toBe('+47 912 34 567');
   });
+
+  it('the service worker terminated during typing: nothing typed is lost', async () => {
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Adresse'), 'Før stopp ');
+    await waitForDraftWith('Før stopp');
+    // Terminate the worker while typing goes on (CDP from a short-lived browser session, as Chrome does on idle).
+    const typing = page.keyboard.type('og etter stopp, tegn for tegn', { delay: 15 });
+    await terminateServiceWorker(world.browser);
+    await typing;
+    await waitForDraftWith('Før stopp og etter stopp, tegn for tegn');
+    await page.close();
+    page = await world.browser.newPage();
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await restoreFromBanner(page);
+    expect(await value(page, 'address')).toBe('Før stopp og etter stopp, tegn for tegn');
+  });
+
+  it('two tabs editing the same location: the changes of both tabs are kept', async () => {
+    const other = await world.browser.newPage();
+    try {
+      await openPortal(page, world, '/lokasjon/l-2002/endre');
+      await openPortal(other, world, '/lokasjon/l-2002/endre');
+      await page.bringToFront();
+      await retype(page, field('Mobilnummer'), '+47 400 00 001');
+      await other.bringToFront();
+      await retype(other, field('E-post'), 'resepsjon@eksempel.no');
+      await waitForDraftWith('+47 400 00 001');
+      await waitForDraftWith('resepsjon@eksempel.no');
+    } finally {
+      await other.close();
+    }
+    await page.close();
+    page = await world.browser.newPage();
+    await openPortal(page, world, '/lokasjon/l-2002/endre');
+    await restoreFromBanner(page);
+    expect(await value(page, 'mobile')).toBe('+47 400 00 001');
+    expect(await value(page, 'email')).toBe('resepsjon@eksempel.no');
+  });
+
+  it('a failed save (500, then 422) keeps the draft; a confirmed save clears it', async () => {
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Telefon'), '55 00 11 22');
+    await fetch(`${world.portal}/__sandbox/fail-next?status=500`, { method: 'POST' });
+    await (await page.waitForSelector('aria/Lagre[role="button"]'))!.click();
+    await page.waitForFunction(() => document.body.innerText.includes('Noe gikk galt'), { timeout: 10_000 });
+    await waitForDraftWith('55 00 11 22');
+    expect((await dumpDrafts())[0]?.submittedAt).toBeGreaterThan(0);
+    // 422: the portal refuses an empty name; the save guard does not judge names.
+    await retype(page, field('Navn'), '');
+    await (await page.waitForSelector('aria/Lagre[role="button"]'))!.click();
+    await page.waitForFunction(() => document.body.innerText.includes('Navn må fylles ut'), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(JSON.stringify(await dumpDrafts())).toContain('55 00 11 22');
+    await retype(page, field('Navn'), 'Bryggen Fysioterapi AS');
+    await (await page.waitForSelector('aria/Lagre[role="button"]'))!.click();
+    await page.waitForFunction(() => location.pathname === '/firma/f-1002' && document.body.innerText.includes('55 00 11 22'), { timeout: 10_000 });
+    const deadline = Date.now() + 5_000;
+    while ((await dumpDrafts()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 150));
+    expect(await dumpDrafts()).toEqual([]);
+  });
+
+  it('the online-booking technical key never reaches storage; the portal origin gets no database of ours', async () => {
+    await openPortal(page, world, '/lokasjon/l-2001/online-booking');
+    await retype(page, field('Klient-ID'), 'klient-utkast-77');
+    await (await page.waitForSelector('input[type=password]'))!.click();
+    await page.keyboard.type('HEMMELIG-NØKKEL-0042');
+    await retype(page, field('Klient-ID'), 'klient-utkast-78');
+    await waitForDraftWith('klient-utkast-78');
+    await page.close();
+    page = await world.browser.newPage();
+    const all = JSON.stringify(await dumpDrafts());
+    expect(all).toContain('klient-utkast-78');
+    expect(all).not.toContain('HEMMELIG');
+    const ext = await openExtensionPage(world, 'sidepanel.html');
+    const local = await ext.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    await ext.close();
+    expect(local).not.toContain('HEMMELIG');
+    await openPortal(page, world, '/lokasjon/l-2001/online-booking');
+    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases).not.toContain('bn-drafts');
+    expect(databases).toEqual([]);
+  });
+
+  it('someone else saved the field since the draft began: a conflict, never silently overwritten', async () => {
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Webside'), 'https://mitt-utkast.no');
+    await retype(page, field('Telefon'), '55 99 88 77');
+    await waitForDraftWith('55 99 88 77');
+    await page.close();
+    // A colleague saves another website meanwhile.
+    const firm = world.sandbox.portalStore.firms.get('f-1002')!;
+    firm.website = 'https://kollegaens-versjon.no';
+    firm.version += 1;
+    page = await world.browser.newPage();
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    await screenshot(page, 'drafts-conflict-banner');
+    expect(await bannerText(page)).toContain('1 felt er endret i portalen etter at utkastet ble startet (konflikt)');
+    await (await page.waitForSelector('aria/Vis forskjeller[role="button"]'))!.click();
+    const conflictBox = await page.waitForSelector('aria/Bruk utkastet for Webside[role="checkbox"]');
+    await screenshot(page, 'drafts-conflict-diff');
+    expect(await conflictBox!.evaluate((b) => (b as HTMLInputElement).checked)).toBe(false);
+    await restoreFromBanner(page);
+    expect(await value(page, 'website')).toBe('https://kollegaens-versjon.no');
+    expect(await value(page, 'phone')).toBe('55 99 88 77');
+  });
+
+  it('the browser process killed (SIGKILL) and restarted with the same profile: at most one debounce window lost', async () => {
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Adresse'), 'Skrevet før krasjet');
+    // One debounce window (250 ms) plus the commit; anything typed before that must survive.
+    await new Promise((r) => setTimeout(r, 700));
+    world.browser.process()?.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+    const browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: world.userDataDir,
+      args: [...CHROMIUM_ARGS, '--window-size=1280,900', '--lang=nb-NO', '--accept-lang=nb-NO,nb,no,en'],
+      env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb_NO:nb' },
+      defaultViewport: { width: 1280, height: 900 },
+    });
+    try {
+      const id = await browser.installExtension(EXTENSION_DIR);
+      expect(id).toBe(world.extensionId);
+      const p = await browser.newPage();
+      await openPortal(p, world, '/firma/f-1002/endre');
+      await restoreFromBanner(p);
+      expect(await value(p, 'address')).toBe('Skrevet før krasjet');
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+/** Terminates the extension's service worker the way Chrome does when idle (CDP Target.closeTarget). */
+async function terminateServiceWorker(browser: Browser) {
+  const session = await browser.target().createCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.extensionId}/`));
+    if (!worker) throw new Error('no service worker to terminate');
+    await session.send('Target.closeTarget', { targetId: worker.targetId });
+  } finally {
+    await session.detach();
+  }
+}
