@@ -156,11 +156,18 @@ export function entityTitle(doc: Document, form: HTMLFormElement | undefined): s
 // --------------------------------------------------------------------------------- save confirmation
 
 const EMPTY_SHOWN = new Set(['', '–', '-', 'ikke oppgitt', 'ikke satt opp', 'ingen']);
+/** Digits of a Norwegian number without its country code (the portal may show +47 or not). */
+const phoneDigits = (text: string) => {
+  const d = text.replace(/\D/g, '');
+  if (d.startsWith('0047')) return d.slice(4);
+  return d.length === 10 && d.startsWith('47') ? d.slice(2) : d;
+};
 const sameShown = (shown: string, typed: string, label: string) => {
   const s = normalizeText(shown);
   const t = normalizeText(typed);
   if (t === '') return EMPTY_SHOWN.has(s);
-  if (/organisasjonsnummer|mobil|telefon|postnummer/i.test(label)) return s.replace(/\D/g, '') === t.replace(/\D/g, '');
+  if (/organisasjonsnummer|postnummer/i.test(label)) return s.replace(/\D/g, '') === t.replace(/\D/g, '');
+  if (/mobil|telefon/i.test(label)) return phoneDigits(s) === phoneDigits(t);
   return s === t || s.replace(/\/$/, '') === t.replace(/\/$/, '');
 };
 
