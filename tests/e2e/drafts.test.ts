@@ -250,6 +250,48 @@ describe('drafts (Chromium, sandbox)', () => {
     expect(await value(page, 'phone')).toBe('55 99 88 77');
   });
 
+  it('side panel "Utkast": lists drafts with age and field count, opens, deletes one, deletes all, sets retention', async () => {
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Telefon'), '55 12 12 12');
+    await openPortal(page, world, '/lokasjon/l-2001/endre');
+    await retype(page, field('Mobilnummer'), '+47 911 11 111');
+    await retype(page, field('E-post'), 'ny@eksempel.no');
+    await waitForDraftWith('ny@eksempel.no');
+    const panel = await openExtensionPage(world, 'sidepanel.html');
+    try {
+      await (await panel.waitForSelector('aria/Utkast[role="tab"]'))!.click();
+      await panel.waitForFunction(() => document.querySelectorAll('.draft-item').length === 2, { timeout: 10_000 });
+      const items = await panel.$$eval('.draft-item', (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')));
+      expect(items[0]).toMatch(/Lokasjon/);
+      expect(items[0]).toMatch(/2 felt/);
+      expect(items[1]).toMatch(/Bryggen Fysioterapi AS · Firmaopplysninger/);
+      expect(items[1]).toMatch(/1 felt/);
+      expect(await panel.$eval('main', (m) => (m as HTMLElement).innerText)).toMatch(/Lagringsbruk: [\d,]+ (B|kB) i 2 utkast/);
+      await screenshot(panel, 'drafts-sidepanel');
+      // "Åpne" opens the form in a new tab.
+      const opened = world.browser.waitForTarget((t) => t.url().endsWith('/firma/f-1002/endre'), { timeout: 10_000 });
+      await (await panel.waitForSelector('aria/Åpne utkastet for Bryggen Fysioterapi AS'))!.click();
+      const tab = await (await opened).page();
+      await tab?.close();
+      await (await panel.waitForSelector('aria/Slett utkastet for Bryggen Fysioterapi AS'))!.click();
+      await panel.waitForFunction(() => document.querySelectorAll('.draft-item').length === 1, { timeout: 10_000 });
+      // Retention: an invalid number is refused with a message; a valid one is saved.
+      await retype(panel, 'aria/Slett utkast etter (dager)', '0');
+      await (await panel.waitForSelector('aria/Lagre[role="button"]'))!.click();
+      await panel.waitForFunction(() => document.body.innerText.includes('Skriv et helt tall fra 1 til 365.'));
+      await retype(panel, 'aria/Slett utkast etter (dager)', '14');
+      await (await panel.waitForSelector('aria/Lagre[role="button"]'))!.click();
+      await panel.waitForFunction(() => document.body.innerText.includes('utkast slettes etter 14 dager'));
+      expect(await panel.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings: { draftRetentionDays: number } }).settings.draftRetentionDays)).toBe(14);
+      await (await panel.waitForSelector('aria/Slett alle utkast[role="button"]'))!.click();
+      await (await panel.waitForSelector('aria/Ja, slett alle[role="button"]'))!.click();
+      await panel.waitForFunction(() => document.body.innerText.includes('Ingen utkast.'), { timeout: 10_000 });
+      expect(await dumpDrafts()).toEqual([]);
+    } finally {
+      await panel.close();
+    }
+  });
+
   it('the browser process killed (SIGKILL) and restarted with the same profile: at most one debounce window lost', async () => {
     await openPortal(page, world, '/firma/f-1002/endre');
     await retype(page, field('Adresse'), 'Skrevet før krasjet');
