@@ -203,6 +203,17 @@ describe('drafts (Chromium, sandbox)', () => {
     expect(await dumpDrafts()).toEqual([]);
   });
 
+  it('invitations: the draft lives until the portal says the invitation was sent', async () => {
+    await openPortal(page, world, '/lokasjon/l-2001/invitasjoner');
+    await retype(page, field('E-post'), 'ny.kollega@eksempel.no');
+    await waitForDraftWith('ny.kollega@eksempel.no');
+    await (await page.waitForSelector('aria/Inviter personer[role="button"]'))!.click();
+    await page.waitForFunction(() => document.body.innerText.includes('Invitasjonen er sendt til ny.kollega@eksempel.no'), { timeout: 10_000 });
+    const deadline = Date.now() + 5_000;
+    while ((await dumpDrafts()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 150));
+    expect(await dumpDrafts()).toEqual([]);
+  });
+
   it('the online-booking technical key never reaches storage; the portal origin gets no database of ours', async () => {
     await openPortal(page, world, '/lokasjon/l-2001/online-booking');
     await retype(page, field('Klient-ID'), 'klient-utkast-77');
