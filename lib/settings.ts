@@ -13,9 +13,11 @@ export interface Settings {
   language: LanguageSetting;
   overlayCollapsed: boolean;
   overlaySide: OverlaySide;
+  /** Roster: consecutive reads without a bookable profile before "possibly no longer working here" (1–20). */
+  goneThreshold: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right' };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right', goneThreshold: 3 };
 
 export function parseSettings(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
@@ -24,6 +26,7 @@ export function parseSettings(raw: unknown): Settings {
   if (r.language === 'auto' || r.language === 'nb' || r.language === 'en') out.language = r.language;
   if (typeof r.overlayCollapsed === 'boolean') out.overlayCollapsed = r.overlayCollapsed;
   if (r.overlaySide === 'right' || r.overlaySide === 'left') out.overlaySide = r.overlaySide;
+  if (typeof r.goneThreshold === 'number' && Number.isInteger(r.goneThreshold) && r.goneThreshold >= 1 && r.goneThreshold <= 20) out.goneThreshold = r.goneThreshold;
   return out;
 }
 

@@ -7,6 +7,8 @@ import { I18nProvider, useI18n } from '../../components/i18n';
 import { originConfig } from '../../lib/config/origins';
 import { createTranslator, type Locale } from '../../lib/i18n';
 import { send } from '../../platform/page-messaging';
+import { Tabs, type TabDef } from '../../components/board/Tabs';
+import { BoardTab, ReportPage, RosterTab, AgreementsTab, useBoard } from '../../components/board/BoardTabs';
 
 export function SidePanelApp({ locale }: { locale: Locale }) {
   return (
@@ -41,9 +43,16 @@ function Connection() {
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Which tab the side panel opens on: `sidepanel.html#board` etc. (the report is a page of its own: `#report`). */
+function tabFromHash(): string {
+  return location.hash.replace(/^#/, '') || 'booking';
+}
+
 function Shell() {
   const { t } = useI18n();
   const store = useMemo(() => startBookingStore(), []);
+  const board = useBoard(store);
+  const tab = useSignal(tabFromHash());
   const refreshing = useSignal(true);
   const error = useSignal<string | null>(null);
   const pending = useSignal<Readonly<Record<string, number>>>({});
@@ -79,6 +88,32 @@ function Shell() {
     },
   };
 
+  const bookingView = () => (
+    <BookingView
+      state={store.state.value}
+      loaded={store.loaded.value}
+      refreshing={refreshing.value}
+      error={error.value}
+      now={store.now.value}
+      portalHome={originConfig(import.meta.env.MODE).portalHome}
+      pending={pending.value}
+      actions={actions}
+    />
+  );
+  // One line per tab (the lead adds "Utkast" here).
+  const tabs: TabDef[] = [
+    { id: 'booking', label: t('sidepanel.tab.booking'), render: bookingView },
+    { id: 'board', label: t('sidepanel.tab.board'), render: () => <BoardTab board={board} now={store.now.value} /> },
+    { id: 'roster', label: t('sidepanel.tab.roster'), render: () => <RosterTab board={board} now={store.now.value} /> },
+    { id: 'agreements', label: t('sidepanel.tab.agreements'), render: () => <AgreementsTab board={board} /> },
+  ];
+  const select = (id: string) => {
+    tab.value = id;
+    history.replaceState(null, '', `#${id}`);
+  };
+
+  if (tab.value === 'report') return <ReportPage board={board} />;
+
   return (
     <div class="page">
       <header class="page-header">
@@ -88,16 +123,7 @@ function Shell() {
         <h1>{t('sidepanel.title')}</h1>
       </header>
       <main>
-        <BookingView
-          state={store.state.value}
-          loaded={store.loaded.value}
-          refreshing={refreshing.value}
-          error={error.value}
-          now={store.now.value}
-          portalHome={originConfig(import.meta.env.MODE).portalHome}
-          pending={pending.value}
-          actions={actions}
-        />
+        <Tabs tabs={tabs} selected={tabs.some((x) => x.id === tab.value) ? tab.value : 'booking'} onSelect={select} label={t('sidepanel.tabs.label')} />
       </main>
       <footer>
         <Connection />

@@ -27,6 +27,11 @@ function setup() {
     'booking.cancel': vi.fn(() => ({ cancelled: false })),
     'i18n.table': vi.fn(() => ({ locale: 'nb' as const, table: {} })),
     'firm.prefs': vi.fn(() => ({})),
+    'board.readAll': vi.fn(() => ({ started: true, total: 0, reach: 'ok' as const })),
+    'board.cancel': vi.fn(() => ({ cancelled: false })),
+    'board.view': vi.fn(() => ({ origin: '', firms: [] })),
+    'roster.guide': vi.fn(() => ({ opened: false })),
+    'guide.plan': vi.fn(() => ({ plan: null })),
   } satisfies Handlers;
   return { handlers, handle: createMessageHandler(policy, handlers) };
 }
