@@ -99,10 +99,20 @@ export function RosterTab({ board, now }: { board: BoardHandle; now: number }) {
 
 export function AgreementsTab({ board }: { board: BoardHandle }) {
   const { store, origin } = board;
+  // What the admin just ticked, until the background's view has it (two quick ticks must not undo each other).
+  const pending = useSignal<Readonly<Record<string, PartnerId[]>>>({});
+  const firms = store.firms.value.map((f) => (Object.hasOwn(pending.value, f.id) ? { ...f, wantedPartners: pending.value[f.id]! } : f));
   return (
     <AgreementsView
-      rows={agreementMatrix(store.firms.value)}
-      onWanted={(firmId: string, partners: PartnerId[]) => void send('firm.prefs', { origin, firmId, wantedPartners: partners }).catch((e: unknown) => (store.error.value = e instanceof Error ? e.message : String(e)))}
+      rows={agreementMatrix(firms)}
+      onWanted={(firmId: string, partners: PartnerId[]) => {
+        pending.value = { ...pending.value, [firmId]: partners };
+        send('firm.prefs', { origin, firmId, wantedPartners: partners }).catch((e: unknown) => {
+          const { [firmId]: _dropped, ...rest } = pending.value;
+          pending.value = rest;
+          store.error.value = e instanceof Error ? e.message : String(e);
+        });
+      }}
       onApply={(firmId) => open(`${origin}${portalPath({ page: 'agreements', firmId })}#${encodeURIComponent('Samarbeidsavtaler')}`)}
     />
   );

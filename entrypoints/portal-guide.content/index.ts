@@ -14,7 +14,7 @@ import { send } from '../../platform/messaging';
 const CSS = `
 :host { all: initial; }
 .box { position: fixed; pointer-events: none; border: 3px solid #b45309; border-radius: 6px; box-shadow: 0 0 0 4px rgba(180, 83, 9, 0.25); z-index: 2147483646; display: none; }
-.card { position: fixed; right: 16px; bottom: 16px; max-width: 340px; background: #fff; color: #1f2937; border: 2px solid #b45309;
+.card { position: fixed; left: 16px; bottom: 16px; max-width: 340px; background: #fff; color: #1f2937; border: 2px solid #b45309;
   border-radius: 8px; padding: 12px 14px; font: 15px/1.4 system-ui, sans-serif; box-shadow: 0 6px 24px rgba(0,0,0,.2); z-index: 2147483647; }
 .card h2 { font-size: 15px; margin: 0 0 6px; }
 .card p { margin: 0 0 8px; }
@@ -73,6 +73,7 @@ export default defineContentScript({
     let furthest = -1;
     let lastStep: RemovalStep | 'done' | 'lost' | undefined;
     let target: HTMLElement | undefined;
+    let targetSince = 0;
     const place = () => {
       if (!target || !target.isConnected) {
         box.style.display = 'none';
@@ -89,8 +90,11 @@ export default defineContentScript({
         furthest = Math.max(furthest, REMOVAL_STEPS.indexOf(found.step));
         if (target !== found.element) {
           target = found.element;
-          target.scrollIntoView({ block: 'center', inline: 'nearest' });
+          targetSince = Date.now();
         }
+        // Late content (Online Manager loads after the page) moves the control: keep it in view for a moment.
+        const r = target.getBoundingClientRect();
+        if (Date.now() - targetSince < 3_000 && (r.top < 0 || r.bottom > innerHeight)) target.scrollIntoView({ block: 'center', inline: 'nearest' });
       } else {
         target = undefined;
         // After the dialog, back on the location without the person: the admin removed them.

@@ -14,7 +14,7 @@ import { createRunSlot, createStateCell } from '../facts/state-cell';
 import { firmFactsFromApi, locationFactsFromApi } from '../portal/api-facts';
 import type { LocationFacts } from '../portal/types';
 import { observeLocation, parseRoster, rosterKey, type Roster } from '../roster/roster';
-import { BOARD_STATE_KEY, EMPTY_BOARD_STATE, parseBoardState, type BoardFirmRef, type BoardReach, type BoardState } from './state';
+import { BOARD_STATE_KEY, EMPTY_BOARD_STATE, parseBoardState, type BoardFirmRef, type BoardReach } from './state';
 import type { BoardFirm } from './model';
 
 export interface BoardServiceDeps {

@@ -5,6 +5,7 @@
  * streak reaches the threshold (a setting); the extension never removes anyone.
  * Pure: the store is passed in; values are parsed on read (a broken value reads as empty).
  */
+import { isPlausiblySamePerson } from '../checklist/names';
 import type { Location, OnlineManager } from '../portal/api';
 
 export const ROSTER_KEY_PREFIX = 'roster.v1:';
@@ -89,15 +90,19 @@ export function observeLocation(previous: LocationRoster | undefined, loc: Locat
     .map((p): RosterEntry => {
       const prev = before.get(p.id);
       const reads = (prev?.reads ?? 0) + 1;
-      if (!setUp || !om) {
+      // No profiles at all: the vendor gave nothing (connection failing), which says nothing about this person.
+      if (!setUp || !om || om.profiles.length === 0) {
         return { personId: p.id, name: p.name, profile: prev?.profile ?? null, bookable: setUp ? (prev?.bookable ?? null) : null, lastSeenAt: at, missStreak: prev?.missStreak ?? 0, reads };
       }
       const linked = links.get(p.id) ?? null;
-      const bookable = linked !== null && profiles.has(linked);
+      // Not linked (or linked to a profile without slots), but a profile with their name has free slots: they
+      // still work here; linking is Online Manager's own checklist item.
+      const profile = linked !== null && profiles.has(linked) ? profiles.get(linked)! : null;
+      const bookable = profile !== null || om.profiles.some((x) => isPlausiblySamePerson(x.name, p.name));
       return {
         personId: p.id,
         name: p.name,
-        profile: bookable ? profiles.get(linked!)! : null,
+        profile,
         bookable,
         lastSeenAt: at,
         missStreak: bookable ? 0 : (prev?.missStreak ?? 0) + 1,
