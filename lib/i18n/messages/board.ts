@@ -118,6 +118,9 @@ export default defineMessages(
     'guide.done': '{name} er ikke lenger oppført på lokasjonen.',
     'guide.lost': 'Finner ikke neste trinn på denne siden. Gå tilbake til lokasjonen, eller avslutt veiviseren.',
     'guide.stop': 'Avslutt veiviseren',
+
+    'options.goneThreshold': 'Foreslå «jobber kanskje ikke her lenger» etter så mange lesinger på rad uten bookbar profil',
+    'options.goneThreshold.hint': 'Et tall fra 1 til 20 (standard 3). Gjelder fanen «Behandlere» i sidepanelet.',
   },
   {
     'sidepanel.tabs.label': 'Views',
@@ -234,5 +237,8 @@ export default defineMessages(
     'guide.done': '{name} is no longer listed on the location.',
     'guide.lost': 'Cannot find the next step on this page. Go back to the location, or end the guide.',
     'guide.stop': 'End the guide',
+
+    'options.goneThreshold': 'Suggest "possibly no longer working here" after this many reads in a row without a bookable profile',
+    'options.goneThreshold.hint': 'A number from 1 to 20 (default 3). Used by the side panel\'s "Practitioners" tab.',
   },
 );
