@@ -134,6 +134,12 @@ describe('board (Oversikt)', () => {
     expect(await text(panel, '.board-details')).toMatch(/Fasiliteter|fasiliteter/);
     await panel.click('tr[data-row="l:l-2002"] .board-more');
     await screenshot(panel, 'board-default');
+    // A cell opens the place in the portal where it is fixed: Bryggen's firm information -> its edit form.
+    const opened = world.browser.waitForTarget((t) => t.url().startsWith(`${world.portal}/firma/f-1002`), { timeout: 10_000 });
+    await panel.click('::-p-aria(1 Firma for Bryggen Fysioterapi AS: Sjekk. Åpne i portalen)');
+    const target = await opened;
+    expect(new URL(target.url()).pathname).toBe('/firma/f-1002/endre');
+    await (await target.page())?.close();
     // The real side panel is narrow: the table scrolls sideways inside its own box, the page does not.
     await panel.setViewport({ width: 420, height: 800 });
     await screenshot(panel, 'board-narrow');
