@@ -74,6 +74,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (payload.firm) seen.firm = payload.firm;
       if (payload.location) seen.location = payload.location;
       await deps.memory.remember(origin, seen);
+      if (payload.location) void deps.board?.notePage(origin, payload.location).catch(() => undefined);
       const where: { firmId?: string; locationId?: string } = {};
       const firmId = payload.firm?.firmId ?? payload.firmId;
       const locationId = payload.location?.locationId ?? payload.locationId;

@@ -13,7 +13,7 @@ import { reachOf, type FirmSummary, type PortalApi, type PortalResult } from '..
 import { createRunSlot, createStateCell } from '../facts/state-cell';
 import { firmFactsFromApi, locationFactsFromApi } from '../portal/api-facts';
 import type { LocationFacts } from '../portal/types';
-import { observeLocation, parseRoster, rosterKey, type Roster } from '../roster/roster';
+import { observeLocation, parseRoster, rosterKey, seenOnPage, type Roster } from '../roster/roster';
 import { BOARD_STATE_KEY, EMPTY_BOARD_STATE, parseBoardState, type BoardFirmRef, type BoardReach } from './state';
 import type { BoardFirm } from './model';
 
@@ -193,6 +193,14 @@ export function createBoardService(deps: BoardServiceDeps) {
     }
   }
 
+  /** A location page the admin opened: "last seen" for the people it lists (never during a run: the run writes the roster). */
+  async function notePage(origin: string, facts: LocationFacts): Promise<void> {
+    if (slot.running()) return;
+    const roster = await loadRoster(origin);
+    const next = seenOnPage(roster[facts.locationId], facts, facts.seenAt);
+    if (next && next !== roster[facts.locationId]) await deps.store.set({ [rosterKey(origin)]: { ...roster, [facts.locationId]: next } });
+  }
+
   /** Everything the board shows, judged now from what is remembered. */
   async function view(): Promise<{ origin: string; firms: BoardFirm[] }> {
     const state = await load();
@@ -225,7 +233,7 @@ export function createBoardService(deps: BoardServiceDeps) {
     return { origin, firms };
   }
 
-  return { readAll, cancel: slot.cancel, recover: slot.recover, load, view, loadRoster };
+  return { readAll, cancel: slot.cancel, recover: slot.recover, load, view, loadRoster, notePage };
 }
 
 export type BoardService = ReturnType<typeof createBoardService>;

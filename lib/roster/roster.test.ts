@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, OnlineManager } from '../portal/api';
-import { observeLocation, parseRoster, possiblyGone, suggestions, type LocationRoster } from './roster';
+import { observeLocation, parseRoster, possiblyGone, seenOnPage, suggestions, type LocationRoster } from './roster';
+import { locationFacts, person, read } from '../checklist/test-fixtures';
 
 function location(people: [string, string, string?][], system: string | null = 'aspit'): Location {
   return {
@@ -71,5 +72,16 @@ describe('practitioner roster', () => {
     const parsed = parseRoster({ 'l-1': { ...good, people: [...good.people, { personId: '<b>', name: 'x' }] }, '../x': good });
     expect(Object.keys(parsed)).toEqual(['l-1']);
     expect(parsed['l-1']!.people).toHaveLength(4);
+  });
+
+  it('a visit to the location page updates "last seen", keeps the streaks, follows who is listed', () => {
+    const before = reads(2);
+    const page = locationFacts({ locationId: 'l-1', name: read('Fysio Sentrum'), people: read([person('p-0', 'Kari Nordmann', 'Administrator'), person('p-2', 'Thomas Berg'), person('p-9', 'Ny Behandler')]) });
+    const r = seenOnPage(before, page, 99_000)!;
+    expect(r.people.map((p) => [p.personId, p.lastSeenAt, p.missStreak])).toEqual([['p-2', 99_000, 2], ['p-9', 99_000, 0]]);
+    expect(r.people[1]).toMatchObject({ bookable: null, reads: 0 });
+    // Nothing known about the location yet, or the page could not be read: nothing changes.
+    expect(seenOnPage(undefined, page, 1)).toBeUndefined();
+    expect(seenOnPage(before, locationFacts({ people: { read: false, reason: 'x' } }), 1)).toBe(before);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { isPlausiblySamePerson } from '../checklist/names';
 import type { Location, OnlineManager } from '../portal/api';
+import type { LocationFacts } from '../portal/types';
 
 export const ROSTER_KEY_PREFIX = 'roster.v1:';
 export const rosterKey = (origin: string) => `${ROSTER_KEY_PREFIX}${origin}`;
@@ -119,4 +120,21 @@ export function possiblyGone(entry: RosterEntry, threshold: number): boolean {
 
 export function suggestions(roster: Roster, threshold: number): { location: LocationRoster; entry: RosterEntry }[] {
   return Object.values(roster).flatMap((location) => location.people.filter((e) => possiblyGone(e, threshold)).map((entry) => ({ location, entry })));
+}
+
+/**
+ * The admin opened the location page: who is listed there now is "last seen" now. People no longer listed drop
+ * out; new practitioners join with nothing known about their profile yet. Streaks change only with reads of
+ * Online Manager through "Les alle". A location the roster does not know yet waits for "Les alle".
+ */
+export function seenOnPage(previous: LocationRoster | undefined, facts: LocationFacts, at: number): LocationRoster | undefined {
+  if (!previous || !facts.people.read) return previous;
+  const before = new Map(previous.people.map((p) => [p.personId, p]));
+  const people = facts.people.value
+    .filter((p) => isPractitionerRole(p.role))
+    .map((p): RosterEntry => {
+      const prev = before.get(p.id);
+      return prev ? { ...prev, name: p.name, lastSeenAt: Math.max(prev.lastSeenAt, at) } : { personId: p.id, name: p.name, profile: null, bookable: null, lastSeenAt: at, missStreak: 0, reads: 0 };
+    });
+  return { ...previous, locationName: facts.name.read ? facts.name.value : previous.locationName, people };
 }
