@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Target } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, screenshot, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, screenshot, type World, waitFor } from './harness';
 
 let world: World;
 let panel: Page;
@@ -40,22 +40,6 @@ const EXPECTED: [id: string, mode: string, label: RegExp][] = [
 const SECRETS = ['PHY-10451', 'eg-77231', 'gammel-nokkel-2023', 'eg-ny-nokkel-2025', 'konf-bergen-01', 'PSY-99999', 'eg-40012', 'PHY-20777', 'konf-lade-07', 'PSY-30815', 'konf-nordisk-10', 'eg-51337'];
 
 const row = (id: string) => `li[data-location-id="${id}"]`;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await probe();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
-}
 
 /** A location's status label (the pill's text, without its icon). */
 function statusOf(page: Page, id: string): Promise<string> {

@@ -224,3 +224,20 @@ export async function retype(page: Page, selector: string, text: string): Promis
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.type(text);
 }
+
+/** Polls `probe` until it returns something truthy (errors count as "not yet"); fails with the last value seen. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
+}
