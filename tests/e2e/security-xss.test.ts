@@ -181,7 +181,6 @@ describe('XSS corpus through every UI', () => {
     await page.reload({ waitUntil: 'load' });
     await page.evaluate(() => {
       const div = document.createElement('div');
-      // eslint-disable-next-line no-unsanitized/property -- the positive control for the CSP listener
       div.innerHTML = '<img src=x onerror="top.__xss(-1)">';
       document.body.append(div);
     });
