@@ -13,9 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchWorld, openExtensionPage, openPortal, overlayText, screenshot, waitForOverlayText, type World } from './harness';
 import { CORPUS, CORPUS_FIRM, FIELD_FIRMS, fieldLocation, normalise, seedCorpus } from '../security/corpus';
+import { startHostileRegisters } from '../security/hostile-registers';
+import { SANDBOX_PORTS } from '../../lib/config/origins';
 
 let world: World;
 let places: Record<string, number>;
+let registers: Awaited<ReturnType<typeof startHostileRegisters>>;
 
 interface Alarms {
   hits: number[];
@@ -58,11 +61,21 @@ function rendered(text: string, vectors: string[]): number {
 const settle = (ms = 500) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  world = await launchWorld({ scenario: 'empty' });
+  // The sandbox's own register doubles move to a free port; hostile ones answer where the build looks.
+  const previous = process.env.E2E_REGISTER_PORT;
+  process.env.E2E_REGISTER_PORT = '0';
+  try {
+    world = await launchWorld({ scenario: 'empty' });
+  } finally {
+    if (previous === undefined) delete process.env.E2E_REGISTER_PORT;
+    else process.env.E2E_REGISTER_PORT = previous;
+  }
+  registers = await startHostileRegisters(SANDBOX_PORTS.registers, CORPUS);
   places = seedCorpus(world.sandbox);
 });
 afterAll(async () => {
   await world?.close();
+  await registers?.close();
 });
 
 describe('XSS corpus through every UI', () => {
@@ -107,7 +120,12 @@ describe('XSS corpus through every UI', () => {
     expect(await alarms(page, armed)).toEqual({ hits: [], csp: [], dialogs: [] });
 
     // The field firms: their pages, their location's pages (fields, people, Koblingslogg) and the edit forms
-    // (verdicts from the validators with the payload values).
+    // (verdicts from the validators with the payload values, register answers full of payloads).
+    await openPortal(page, world, `/firma/${CORPUS_FIRM}/endre`); // a valid orgnr: the Brønnøysund answer is shown
+    await waitForOverlayText(page, /\S/, 15_000);
+    await settle(1_500);
+    await screenshot(page, 'security-xss-register-answer');
+    expect(await alarms(page, armed), 'corpus firm edit form').toEqual({ hits: [], csp: [], dialogs: [] });
     for (const firmId of FIELD_FIRMS) {
       const locationId = fieldLocation(firmId);
       for (const path of [`/firma/${firmId}`, `/firma/${firmId}/endre`, `/lokasjon/${locationId}`, `/lokasjon/${locationId}/endre`, `/lokasjon/${locationId}/online-booking`]) {
@@ -119,6 +137,10 @@ describe('XSS corpus through every UI', () => {
     }
     const last = await overlayText(page);
     expect(last.length).toBeGreaterThan(0);
+    // Register answers went through: Brønnøysund (the orgnr) and Kartverket (the addresses) were asked.
+    console.log(`hostile register answers served: ${registers.requests.length} (${[...new Set(registers.requests.map((r) => r.split('/').slice(0, 4).join('/')))].join(', ')})`);
+    expect(registers.requests.some((r) => r.includes('/enheter/'))).toBe(true);
+    expect(registers.requests.some((r) => r.endsWith('/sok'))).toBe(true);
     await screenshot(page, 'security-xss-overlay-fields');
     await page.close();
   }, 150_000);
