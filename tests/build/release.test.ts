@@ -111,6 +111,6 @@ describe('sources zip (Firefox review)', () => {
     expect(names).toContain('package.json');
     expect(names).toContain('package-lock.json');
     expect(names).toContain('wxt.config.ts');
-    expect(names.filter((n) => /^(node_modules|\.output|\.wxt)\/|\/artifacts\/|\.env/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^(node_modules|\.output|\.wxt|coverage|dist)\/|(^|\/)artifacts\/|results\.json$|\.log$|(^|\/)\.env/.test(n))).toEqual([]);
   });
 });
