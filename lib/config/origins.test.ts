@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originConfig, registerHostPatterns, urlMatchesPatterns } from './origins';
+import { SANDBOX_PORTS, originConfig, registerHostPatterns, urlMatchesPatterns } from './origins';
 
 describe('origin config', () => {
   it('production knows only the real portal and registers', () => {
@@ -14,7 +14,9 @@ describe('origin config', () => {
   it('sandbox adds loopback only', () => {
     const c = originConfig('sandbox');
     expect(c.portalMatches).toContain('http://localhost/*');
-    expect(registerHostPatterns(c)).toEqual(['http://localhost:4630/*']);
+    // 4630 unless WXT_SANDBOX_REGISTER_PORT moves it (parallel checkouts).
+    expect(registerHostPatterns(c)).toEqual([`http://localhost:${SANDBOX_PORTS.registers}/*`]);
+    expect(SANDBOX_PORTS.registers).toBe(Number(process.env.WXT_SANDBOX_REGISTER_PORT ?? 4630));
   });
 
   it('matches urls like a browser would', () => {
