@@ -261,14 +261,14 @@ describe('board (Oversikt)', () => {
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Behandlere');
     expect(await panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe('Behandlere');
     await panel.keyboard.press('End');
-    expect(await panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe('Avtaler');
+    expect(await panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe('Utkast');
     await panel.keyboard.press('ArrowRight');
     expect(await panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe('Online booking');
     await panel.keyboard.press('ArrowLeft');
     await panel.keyboard.press('Home');
     await panel.keyboard.press('ArrowRight');
     expect(await panel.$eval('[role="tab"][aria-selected="true"]', (t) => t.textContent)).toBe('Oversikt');
-    expect(await panel.$$eval('[role="tab"]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '0', '-1', '-1']);
+    expect(await panel.$$eval('[role="tab"]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '0', '-1', '-1', '-1']);
     expect(await panel.$eval('[role="tabpanel"]', (p) => p.getAttribute('aria-labelledby'))).toBe('tab-board');
   });
 
