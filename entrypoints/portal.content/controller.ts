@@ -9,6 +9,7 @@ import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/u
 import { findNavigationControl } from '../../lib/portal/navigation';
 import type { Messenger } from '../../lib/messaging/client';
 import type { OverlayState } from './state';
+import { batch } from '@preact/signals';
 
 /** Field labels (normalised) that some checklist item of the current view is about. */
 function itemFields(state: OverlayState): Set<string> {
@@ -36,6 +37,7 @@ const withoutSeenAt = (key: string, value: unknown) => (key === 'seenAt' ? undef
 export function startController(state: OverlayState, send: Messenger, signal: AbortSignal, requestFrame: (cb: () => void) => void) {
   let scheduled = false;
   let lastSent = '';
+  let lastView = '';
   let inFlight = 0;
   let pendingFocus: { path: string; field?: string; section?: string; until: number; arrived?: boolean } | undefined;
 
@@ -58,9 +60,17 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     try {
       const { view } = await send('facts.report', payload as never);
       if (mine === inFlight && !signal.aborted) {
-        state.now.value = Date.now();
-        state.view.value = view as never;
-        state.error.value = undefined;
+        // The same answer again (a late section loaded, nothing the checklist uses changed): keep the
+        // current view object, so the panel does not re-render itself for nothing.
+        const viewKey = JSON.stringify(view);
+        batch(() => {
+          if (viewKey !== lastView) {
+            lastView = viewKey;
+            state.now.value = Date.now();
+            state.view.value = view as never;
+          }
+          state.error.value = undefined;
+        });
       }
     } catch (error) {
       // Only the newest report may show its failure, and the same facts are sent again next time.
@@ -132,7 +142,9 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   const scheduleDodge = () => {
     if (dodgeScheduled || signal.aborted) return;
     dodgeScheduled = true;
-    requestFrame(checkDodge);
+    // Read just after the next frame has been laid out, when positions are known: reading them inside
+    // the frame callback forced a layout of the whole page before the portal's own frame work.
+    requestFrame(() => setTimeout(checkDodge, 0));
   };
   const dodgeWhenQuiet = () => {
     clearTimeout(quietTimer);

@@ -84,11 +84,13 @@ async function load(browser: Browser, arm: Arm, url: string, tailMs: number): Pr
   }
 }
 
-export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; tailMs: number; log: (s: string) => void }): Promise<KindTiming[]> {
-  const out: KindTiming[] = PAGE_KINDS.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
+export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; tailMs: number; log: (s: string) => void; kinds?: string[] }): Promise<KindTiming[]> {
+  const kinds = options.kinds ? PAGE_KINDS.filter((k) => options.kinds!.includes(k.kind.replace(/ /g, '-'))) : PAGE_KINDS;
+  if (kinds.length === 0) throw new Error(`--kinds: none of ${PAGE_KINDS.map((k) => k.kind.replace(/ /g, '-')).join(', ')}`);
+  const out: KindTiming[] = kinds.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
   const rounds = options.warmup + options.loads;
   for (let round = 0; round < rounds; round += 1) {
-    for (const [k, spec] of PAGE_KINDS.entries()) {
+    for (const [k, spec] of kinds.entries()) {
       const order: Arm[] = (round + k) % 2 === 0 ? ['ext', 'base'] : ['base', 'ext'];
       for (const arm of order) {
         const sample = await load(bench.browsers[arm], arm, `${bench.portal}${spec.path}`, options.tailMs);
