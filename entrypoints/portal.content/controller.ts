@@ -88,9 +88,17 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
 
   // Page changes: DOM mutations (our own UI lives in a closed shadow root and does not show up here),
   // form edits (properties do not mutate the DOM), SPA navigation.
-  const observer = new MutationObserver(schedule);
+  // One observer for both uses (facts and the panel's position): each observer of a subtree is called
+  // with its own list of records, made for our world, on every batch of the portal's DOM changes.
+  const observer = new MutationObserver(() => {
+    schedule();
+    dodgeWhenQuiet();
+  });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: LOADING_ATTRIBUTES });
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(quietTimer);
+  });
   document.addEventListener('change', schedule, { capture: true, signal });
   window.addEventListener('popstate', schedule, { signal });
   schedule();
@@ -146,18 +154,12 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     // the frame callback forced a layout of the whole page before the portal's own frame work.
     requestFrame(() => setTimeout(checkDodge, 0));
   };
-  const dodgeWhenQuiet = () => {
+  function dodgeWhenQuiet() {
     clearTimeout(quietTimer);
     quietTimer = setTimeout(scheduleDodge, 250);
-  };
+  }
   window.addEventListener('scroll', scheduleDodge, { passive: true, capture: true, signal });
   window.addEventListener('resize', scheduleDodge, { passive: true, signal });
-  const dodgeObserver = new MutationObserver(dodgeWhenQuiet);
-  dodgeObserver.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => {
-    dodgeObserver.disconnect();
-    clearTimeout(quietTimer);
-  });
 
   let panelRect: () => DOMRect | undefined = () => undefined;
 

@@ -96,7 +96,7 @@ async function main() {
           const { benchOverlay, describeOverlay, overlayResults } = await import('./overlay');
           t0 = Date.now();
           log(`Overlay cost on load: ${loads} loads (+${warmup} warm-up) per page kind and arm …`);
-          const timings = await benchOverlay(bench, { loads, warmup, tailMs: 250, log, kinds: kinds ? kinds.split(',') : undefined });
+          const timings = await benchOverlay(bench, { loads, warmup, windowMs: 1000, tailMs: 250, log, kinds: kinds ? kinds.split(',') : undefined });
           results.push(...overlayResults(timings));
           details.push(`Overlay cost on load (renderer main-thread CPU, Performance.getMetrics threadTicks; added = paired ext − base):\n${describeOverlay(timings)}`);
           phase('overlay', t0);
