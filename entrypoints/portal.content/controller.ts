@@ -3,7 +3,7 @@
  * frame), tell the background, keep the answer; place field hints; keep the panel off the portal's own
  * buttons; carry out "go there". Every listener, observer and timer is tied to `signal`.
  */
-import { isLoading, LOADING_ATTRIBUTES, readPageFacts, type PageFacts } from '../../lib/portal/facts';
+import { hasLoadingParts, isLoading, LOADING_ATTRIBUTES, readPageFacts, type PageFacts } from '../../lib/portal/facts';
 import { findPortalActions, findSection, findTargetElement, normalizeText, topicsOf } from '../../lib/portal/fields';
 import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/urls';
 import { findNavigationControl } from '../../lib/portal/navigation';
@@ -48,9 +48,11 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     if (!state.page.value || isLoading(document)) return;
     const facts = readPageFacts(document, location.href, Date.now());
     if (!facts) return;
+    const whole = !hasLoadingParts(document);
     const payload = reportOf(facts);
     const key = `${location.pathname}|${JSON.stringify(payload, withoutSeenAt)}`;
     if (key === lastSent) {
+      if (whole && state.view.value) state.complete.value = true;
       applyPendingFocus();
       return;
     }
@@ -69,6 +71,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
             state.now.value = Date.now();
             state.view.value = view as never;
           }
+          if (whole) state.complete.value = true;
           state.error.value = undefined;
         });
       }

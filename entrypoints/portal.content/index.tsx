@@ -63,17 +63,18 @@ export default defineContentScript({
     // never removed (tests/bench found the leak); the controller checks ctx.signal itself.
     const controller = startController(state, send, ctx.signal, (cb) => requestAnimationFrame(() => ctx.signal.aborted || cb()));
 
-    // Mount once there is something worth showing: the message table, and the checklist view (or an
-    // error, or a page the overlay has nothing to read on). Mounting earlier rendered the panel two or
-    // three times during the portal's own load (raw keys, then "reading the page", then the view), and
-    // each render cost style and layout on the page's main thread. If the background is slow, the panel
-    // shows "reading the page" after READY_WAIT_MS instead of staying away.
+    // Mount once there is something worth showing: the message table, and the checklist view of the whole
+    // page, late sections such as Online Manager included (or an error, or a page the overlay has nothing
+    // to read on). Mounting earlier rendered the panel three or four times during the portal's own load
+    // (raw keys, "reading the page", the view of the half-loaded page, the final view), and each render
+    // cost script, style and layout on the page's main thread. If the background or a late section is
+    // slow, the panel shows what it has after READY_WAIT_MS instead of staying away.
     let mounted = false;
     const waited = signal(false);
     ctx.setTimeout(() => (waited.value = true), READY_WAIT_MS);
     const stopWaiting = effect(() => {
       const hasText = Object.keys(state.messages.value).length > 0;
-      const hasBody = state.view.value !== undefined || state.error.value !== undefined || !state.page.value;
+      const hasBody = state.complete.value || state.error.value !== undefined || !state.page.value;
       if (!(hasText && hasBody) && !waited.value) return;
       // Out of the effect: mounting renders, and the render reads these same signals.
       queueMicrotask(() => {
