@@ -83,10 +83,17 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     }
   }
 
+  /**
+   * Runs `cb` once the next frame has been rendered: at most once per frame, and in a task of its own, not
+   * inside the frame's callbacks, where it would add to the same task as the portal's own style, layout
+   * and paint for that frame (together often a long task). Positions read there need no forced layout.
+   */
+  const afterFrame = (cb: () => void) => requestFrame(() => setTimeout(() => signal.aborted || cb(), 0));
+
   function schedule() {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    requestFrame(() => void read());
+    afterFrame(() => void read());
   }
 
   // Page changes: DOM mutations (our own UI lives in a closed shadow root and does not show up here),
@@ -153,9 +160,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   const scheduleDodge = () => {
     if (dodgeScheduled || signal.aborted) return;
     dodgeScheduled = true;
-    // Read just after the next frame has been laid out, when positions are known: reading them inside
-    // the frame callback forced a layout of the whole page before the portal's own frame work.
-    requestFrame(() => setTimeout(checkDodge, 0));
+    afterFrame(checkDodge);
   };
   function dodgeWhenQuiet() {
     clearTimeout(quietTimer);
