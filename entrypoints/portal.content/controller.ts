@@ -3,12 +3,13 @@
  * frame), tell the background, keep the answer; place field hints; keep the panel off the portal's own
  * buttons; carry out "go there". Every listener, observer and timer is tied to `signal`.
  */
-import { isLoading, LOADING_ATTRIBUTES, readPageFacts, type PageFacts } from '../../lib/portal/facts';
+import { hasLoadingParts, isLoading, LOADING_ATTRIBUTES, readPageFacts, type PageFacts } from '../../lib/portal/facts';
 import { findPortalActions, findSection, findTargetElement, normalizeText, topicsOf } from '../../lib/portal/fields';
 import { portalPath, sectionHeading, type PortalPlace } from '../../lib/portal/urls';
 import { findNavigationControl } from '../../lib/portal/navigation';
 import type { Messenger } from '../../lib/messaging/client';
 import type { OverlayState } from './state';
+import { batch } from '@preact/signals';
 
 /** Field labels (normalised) that some checklist item of the current view is about. */
 function itemFields(state: OverlayState): Set<string> {
@@ -36,6 +37,7 @@ const withoutSeenAt = (key: string, value: unknown) => (key === 'seenAt' ? undef
 export function startController(state: OverlayState, send: Messenger, signal: AbortSignal, requestFrame: (cb: () => void) => void) {
   let scheduled = false;
   let lastSent = '';
+  let lastView = '';
   let inFlight = 0;
   let pendingFocus: { path: string; field?: string; section?: string; until: number; arrived?: boolean } | undefined;
 
@@ -46,9 +48,11 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     if (!state.page.value || isLoading(document)) return;
     const facts = readPageFacts(document, location.href, Date.now());
     if (!facts) return;
+    const whole = !hasLoadingParts(document);
     const payload = reportOf(facts);
     const key = `${location.pathname}|${JSON.stringify(payload, withoutSeenAt)}`;
     if (key === lastSent) {
+      if (whole && state.view.value) state.complete.value = true;
       applyPendingFocus();
       return;
     }
@@ -58,9 +62,18 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     try {
       const { view } = await send('facts.report', payload as never);
       if (mine === inFlight && !signal.aborted) {
-        state.now.value = Date.now();
-        state.view.value = view as never;
-        state.error.value = undefined;
+        // The same answer again (a late section loaded, nothing the checklist uses changed): keep the
+        // current view object, so the panel does not re-render itself for nothing.
+        const viewKey = JSON.stringify(view);
+        batch(() => {
+          if (viewKey !== lastView) {
+            lastView = viewKey;
+            state.now.value = Date.now();
+            state.view.value = view as never;
+          }
+          if (whole) state.complete.value = true;
+          state.error.value = undefined;
+        });
       }
     } catch (error) {
       // Only the newest report may show its failure, and the same facts are sent again next time.
@@ -70,17 +83,32 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     }
   }
 
+  /**
+   * Runs `cb` once the next frame has been rendered: at most once per frame, and in a task of its own, not
+   * inside the frame's callbacks, where it would add to the same task as the portal's own style, layout
+   * and paint for that frame (together often a long task). Positions read there need no forced layout.
+   */
+  const afterFrame = (cb: () => void) => requestFrame(() => setTimeout(() => signal.aborted || cb(), 0));
+
   function schedule() {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    requestFrame(() => void read());
+    afterFrame(() => void read());
   }
 
   // Page changes: DOM mutations (our own UI lives in a closed shadow root and does not show up here),
   // form edits (properties do not mutate the DOM), SPA navigation.
-  const observer = new MutationObserver(schedule);
+  // One observer for both uses (facts and the panel's position): each observer of a subtree is called
+  // with its own list of records, made for our world, on every batch of the portal's DOM changes.
+  const observer = new MutationObserver(() => {
+    schedule();
+    dodgeWhenQuiet();
+  });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: LOADING_ATTRIBUTES });
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(quietTimer);
+  });
   document.addEventListener('change', schedule, { capture: true, signal });
   window.addEventListener('popstate', schedule, { signal });
   schedule();
@@ -132,20 +160,14 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   const scheduleDodge = () => {
     if (dodgeScheduled || signal.aborted) return;
     dodgeScheduled = true;
-    requestFrame(checkDodge);
+    afterFrame(checkDodge);
   };
-  const dodgeWhenQuiet = () => {
+  function dodgeWhenQuiet() {
     clearTimeout(quietTimer);
     quietTimer = setTimeout(scheduleDodge, 250);
-  };
+  }
   window.addEventListener('scroll', scheduleDodge, { passive: true, capture: true, signal });
   window.addEventListener('resize', scheduleDodge, { passive: true, signal });
-  const dodgeObserver = new MutationObserver(dodgeWhenQuiet);
-  dodgeObserver.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => {
-    dodgeObserver.disconnect();
-    clearTimeout(quietTimer);
-  });
 
   let panelRect: () => DOMRect | undefined = () => undefined;
 

@@ -7,12 +7,15 @@ import { mountClosedShadow } from './mount';
 import { resolveLocale, type Locale } from '../../lib/i18n/core';
 import { placeOfTarget } from '../../lib/portal/urls';
 import { FORM_PAGES } from '../../lib/portal/forms';
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { createOverlayState } from './state';
 import { startController } from './controller';
 import { OverlayApp } from './OverlayApp';
+
+/** How long the overlay waits for the background's first answer before it shows "reading the page". */
+const READY_WAIT_MS = 1500;
 
 export default defineContentScript({
   // Placeholder: wxt.config.ts sets the real patterns from lib/config/origins.ts for each build (a
@@ -60,53 +63,78 @@ export default defineContentScript({
     // never removed (tests/bench found the leak); the controller checks ctx.signal itself.
     const controller = startController(state, send, ctx.signal, (cb) => requestAnimationFrame(() => ctx.signal.aborted || cb()));
 
-    mountClosedShadow({
-      tag: 'bn-admin-companion',
-      css: `${themeCss}\n${overlayCss}`,
-      signal: ctx.signal,
-      onMount(container) {
-        render(
-          <OverlayApp
-            state={state}
-            actions={{
-              onToggle: () => {
-                if (state.dodging.value) {
-                  // Shown collapsed only to stay off a portal button: the admin wants it open.
-                  state.dodging.value = false;
-                  state.collapsed.value = false;
-                } else {
-                  state.collapsed.value = !state.collapsed.value;
-                }
-                void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
-              },
-              onGoTo: (item, firmId) => {
-                const place = item.target && placeOfTarget(item.target, firmId);
-                if (place) controller.goTo(place, item.target?.field);
-              },
-              onChooseFirmType: (firmId, firmType) => {
-                void send('firm.prefs', { firmId, firmType })
-                  .then(() => controller.refresh(true))
-                  .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
-              },
-              onFirmPrefs: (firmId, patch) => {
-                void send('firm.prefs', { firmId, ...patch })
-                  .then(() => controller.refresh(true))
-                  .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
-              },
-              onMoveSide: () => {
-                state.side.value = state.side.value === 'right' ? 'left' : 'right';
-                void updateSettings({ overlaySide: state.side.value }).catch(() => undefined);
-              },
-              onPanelRect: controller.setPanelRect,
-            }}
-          />,
-          container,
-        );
-      },
-      onUnmount(container) {
-        render(null, container);
-      },
+    // Mount once there is something worth showing: the message table, and the checklist view of the whole
+    // page, late sections such as Online Manager included (or an error, or a page the overlay has nothing
+    // to read on). Mounting earlier rendered the panel three or four times during the portal's own load
+    // (raw keys, "reading the page", the view of the half-loaded page, the final view), and each render
+    // cost script, style and layout on the page's main thread. If the background or a late section is
+    // slow, the panel shows what it has after READY_WAIT_MS instead of staying away.
+    let mounted = false;
+    const waited = signal(false);
+    ctx.setTimeout(() => (waited.value = true), READY_WAIT_MS);
+    const stopWaiting = effect(() => {
+      const hasText = Object.keys(state.messages.value).length > 0;
+      const hasBody = state.complete.value || state.error.value !== undefined || !state.page.value;
+      if (!(hasText && hasBody) && !waited.value) return;
+      // Out of the effect: mounting renders, and the render reads these same signals.
+      queueMicrotask(() => {
+        if (mounted || ctx.isInvalid) return;
+        mounted = true;
+        stopWaiting();
+        mount();
+      });
     });
+    ctx.onInvalidated(stopWaiting);
+
+    function mount() {
+      mountClosedShadow({
+        tag: 'bn-admin-companion',
+        css: `${themeCss}\n${overlayCss}`,
+        signal: ctx.signal,
+        onMount(container) {
+          render(
+            <OverlayApp
+              state={state}
+              actions={{
+                onToggle: () => {
+                  if (state.dodging.value) {
+                    // Shown collapsed only to stay off a portal button: the admin wants it open.
+                    state.dodging.value = false;
+                    state.collapsed.value = false;
+                  } else {
+                    state.collapsed.value = !state.collapsed.value;
+                  }
+                  void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
+                },
+                onGoTo: (item, firmId) => {
+                  const place = item.target && placeOfTarget(item.target, firmId);
+                  if (place) controller.goTo(place, item.target?.field);
+                },
+                onChooseFirmType: (firmId, firmType) => {
+                  void send('firm.prefs', { firmId, firmType })
+                    .then(() => controller.refresh(true))
+                    .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
+                },
+                onFirmPrefs: (firmId, patch) => {
+                  void send('firm.prefs', { firmId, ...patch })
+                    .then(() => controller.refresh(true))
+                    .catch((e: unknown) => (state.error.value = e instanceof Error ? e.message : String(e)));
+                },
+                onMoveSide: () => {
+                  state.side.value = state.side.value === 'right' ? 'left' : 'right';
+                  void updateSettings({ overlaySide: state.side.value }).catch(() => undefined);
+                },
+                onPanelRect: controller.setPanelRect,
+              }}
+            />,
+            container,
+          );
+        },
+        onUnmount(container) {
+          render(null, container);
+        },
+      });
+    }
 
     // SPA navigation: WXT watches the URL and fires this event; the listener is removed with ctx.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

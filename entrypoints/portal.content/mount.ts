@@ -16,11 +16,19 @@ export function mountClosedShadow(options: { tag: string; css: string; signal: A
   document.body.append(host);
   options.onMount(container);
 
-  // Some SPAs replace everything under <body>: put the host back (same shadow root, same state).
+  // Some SPAs replace everything under <body>, or <body> itself: put the host back (same shadow root, same
+  // state). Only <html>'s and <body>'s own children are watched, not the whole page: the host is a child of
+  // <body>, and a subtree observer would be called (with records built for our world) on every portal render.
+  let body = document.body;
   const keeper = new MutationObserver(() => {
+    if (document.body && document.body !== body) {
+      body = document.body;
+      keeper.observe(body, { childList: true });
+    }
     if (!host.isConnected && document.body) document.body.append(host);
   });
-  keeper.observe(document.documentElement, { childList: true, subtree: true });
+  keeper.observe(document.documentElement, { childList: true });
+  keeper.observe(body, { childList: true });
 
   options.signal.addEventListener(
     'abort',

@@ -32,6 +32,8 @@ export function createOverlayState(initial: { url: string; collapsed: boolean; s
   const t = computed(() => translatorFor(messages.value));
   /** The checklist as the background judged it from this page and everything remembered. */
   const view = signal<OverlayView | undefined>(undefined);
+  /** `view` answers facts read from the whole page, with no part of it still loading. */
+  const complete = signal(false);
   const error = signal<string | undefined>(undefined);
   const hint = signal<FieldHintState | undefined>(undefined);
   const page = computed(() => detectPage(url.value));
@@ -55,7 +57,7 @@ export function createOverlayState(initial: { url: string; collapsed: boolean; s
     });
   }
 
-  return { url, collapsed, side, dodging, locale, now, messages, t, view, error, hint, page, status, onStatusChange };
+  return { url, collapsed, side, dodging, locale, now, messages, t, view, complete, error, hint, page, status, onStatusChange };
 }
 
 export type OverlayState = ReturnType<typeof createOverlayState>;

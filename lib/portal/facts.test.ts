@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, reskin } from '../../tests/fixtures/portal';
-import { isLoading, parseAgreementState, parseFirmType, parsePartner, parsePortalDateTime, readAdminFacts, readFirmFacts, readLocationFacts, readPageFacts } from './facts';
+import { hasLoadingParts, isLoading, parseAgreementState, parseFirmType, parsePartner, parsePortalDateTime, readAdminFacts, readFirmFacts, readLocationFacts, readPageFacts } from './facts';
 import { FirmFactsSchema, LocationFactsSchema } from './schemas';
 import '../zod-setup';
 
@@ -114,6 +114,18 @@ describe('what cannot be read is said, never guessed', () => {
     expect(l.booking.read).toBe(false);
     expect(readAdminFacts(doc)).toEqual({ name: { read: false, reason: 'header' }, email: { read: false, reason: 'header' } });
     expect(isLoading(doc)).toBe(true);
+  });
+
+  it('tells a page with a part still loading (Online Manager) from a whole one', () => {
+    const doc = loadFixture('location');
+    expect(isLoading(doc)).toBe(false);
+    expect(hasLoadingParts(doc)).toBe(false);
+    const section = Array.from(doc.querySelectorAll('main h2')).find((h) => h.textContent?.includes('Online Manager'))!.parentElement!;
+    const busy = doc.createElement('div');
+    busy.setAttribute('aria-busy', 'true');
+    section.append(busy);
+    expect(hasLoadingParts(doc)).toBe(true);
+    expect(readLocationFacts(doc, 'l-2001', NOW).onlineManager).toMatchObject({ read: false });
   });
 
   it('treats hostile text as data', () => {

@@ -295,6 +295,11 @@ export function isLoading(doc: Document): boolean {
   return main.getAttribute('aria-busy') === 'true' || !main.querySelector('h1');
 }
 
+/** True while a part of the loaded page (such as Online Manager) is still fetching its own data. */
+export function hasLoadingParts(doc: Document): boolean {
+  return doc.querySelector('main [aria-busy="true"], [role=main] [aria-busy="true"]') !== null;
+}
+
 export function readPageFacts(doc: Document, url: string, now: number): PageFacts | undefined {
   const page = detectPage(url);
   if (!page) return undefined;

@@ -137,20 +137,23 @@ export function findSection(root: ParentNode, heading: string | RegExp): Element
  * `<th>label</th><td>value</td>`, or an element whose text is the label followed by a sibling value.
  */
 export function findDetail(root: ParentNode, label: string | RegExp): Element | undefined {
+  // The label is normalised once here, not once per candidate: the last loop visits every leaf on the page.
+  const wanted = typeof label === 'string' ? normalizeText(label) : label;
+  const matches = (candidate: string) => (typeof wanted === 'string' ? normalizeText(candidate) === wanted : wanted.test(candidate.trim()));
   for (const dt of all<Element>(root, 'dt')) {
-    if (!matches(visibleText(dt), label)) continue;
+    if (!matches(visibleText(dt))) continue;
     let next = dt.nextElementSibling;
     while (next && next.tagName !== 'DD') next = next.nextElementSibling;
     if (next) return next;
   }
   for (const th of all<Element>(root, 'th')) {
-    if (matches(visibleText(th), label) && th.parentElement?.tagName === 'TR') {
+    if (matches(visibleText(th)) && th.parentElement?.tagName === 'TR') {
       const td = th.nextElementSibling;
       if (td) return td;
     }
   }
   for (const el of all<Element>(root, '[role=term], .label, span, div, strong, b')) {
-    if (el.children.length === 0 && matches(visibleText(el), label) && el.nextElementSibling) return el.nextElementSibling;
+    if (el.children.length === 0 && el.nextElementSibling && matches(visibleText(el))) return el.nextElementSibling;
   }
   return undefined;
 }

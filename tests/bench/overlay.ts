@@ -5,9 +5,12 @@
  * arm goes first so that drift (thermal, other processes, the sandbox's caches) cancels. For each load:
  * CDP `Performance.enable` (timeDomain `threadTicks`: CPU time of the renderer main thread, so time lost to
  * other processes on the 2 cores is not counted), navigate, wait until the page has settled (<main> not
- * aria-busy, its h1 rendered; with the extension also the overlay's host element mounted), wait a fixed
- * tail so that the overlay's follow-up renders (the background's answer) are inside the window, then read
- * `TaskDuration` and `ScriptDuration`. A main-world `PerformanceObserver('longtask')` injected with
+ * aria-busy, its h1 rendered; with the extension also the overlay's host element mounted, which happens
+ * once the overlay has its text and the background's checklist view, so the panel's one full render is
+ * inside), then wait until the same fixed window has passed in both arms (1 s from navigation; at least
+ * settle + 250 ms, so follow-up renders are inside too), then read `TaskDuration` and `ScriptDuration`.
+ * A window that ended at each arm's own settle + tail would count the page's own late work (timers, late
+ * sections) in the extension arm only, since that arm settles later. A main-world `PerformanceObserver('longtask')` injected with
  * `evaluateOnNewDocument` counts tasks > 50 ms.
  *
  * What TaskDuration includes: every task on the page's renderer main thread — the portal's own scripts,
@@ -56,7 +59,7 @@ const LONGTASK_OBSERVER = `(() => {
   } catch (e) { seen.push(-1); }
 })();`;
 
-async function load(browser: Browser, arm: Arm, url: string, tailMs: number): Promise<LoadSample> {
+async function load(browser: Browser, arm: Arm, url: string, windowMs: number, tailMs: number): Promise<LoadSample> {
   const page = await browser.newPage();
   try {
     await page.evaluateOnNewDocument(LONGTASK_OBSERVER);
@@ -67,7 +70,9 @@ async function load(browser: Browser, arm: Arm, url: string, tailMs: number): Pr
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page, arm === 'ext' ? OVERLAY_HOST : null);
     const settleMs = Date.now() - t0;
-    await sleep(tailMs);
+    // The same wall-clock window in both arms (from navigation to t0 + windowMs), so that the page's own
+    // late work is counted equally in both; only a load that settles late gets a longer one (settle + tail).
+    await sleep(Math.max(tailMs, windowMs - settleMs));
     const after = await metrics(cdp);
     const longTasks = await page.evaluate(() => [...((window as unknown as { __bnBenchLongTasks?: number[] }).__bnBenchLongTasks ?? [])]);
     if (longTasks.includes(-1)) throw new Error('longtask PerformanceObserver is not supported here');
@@ -84,14 +89,16 @@ async function load(browser: Browser, arm: Arm, url: string, tailMs: number): Pr
   }
 }
 
-export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; tailMs: number; log: (s: string) => void }): Promise<KindTiming[]> {
-  const out: KindTiming[] = PAGE_KINDS.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
+export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; windowMs: number; tailMs: number; log: (s: string) => void; kinds?: string[] }): Promise<KindTiming[]> {
+  const kinds = options.kinds ? PAGE_KINDS.filter((k) => options.kinds!.includes(k.kind.replace(/ /g, '-'))) : PAGE_KINDS;
+  if (kinds.length === 0) throw new Error(`--kinds: none of ${PAGE_KINDS.map((k) => k.kind.replace(/ /g, '-')).join(', ')}`);
+  const out: KindTiming[] = kinds.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
   const rounds = options.warmup + options.loads;
   for (let round = 0; round < rounds; round += 1) {
-    for (const [k, spec] of PAGE_KINDS.entries()) {
+    for (const [k, spec] of kinds.entries()) {
       const order: Arm[] = (round + k) % 2 === 0 ? ['ext', 'base'] : ['base', 'ext'];
       for (const arm of order) {
-        const sample = await load(bench.browsers[arm], arm, `${bench.portal}${spec.path}`, options.tailMs);
+        const sample = await load(bench.browsers[arm], arm, `${bench.portal}${spec.path}`, options.windowMs, options.tailMs);
         if (round >= options.warmup) out[k]![arm].push(sample);
       }
     }

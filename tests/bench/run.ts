@@ -3,6 +3,7 @@
  * Not part of `npm test`. Options (also as env BENCH_LOADS etc.):
  *   --only=sizes,validation,overlay,heap,checkall   run some parts only (results.json then holds only those)
  *   --loads=20        measured page loads per page kind and arm (plus --warmup=1 discarded rounds)
+ *   --kinds=firm,location  overlay: some page kinds only (a partial run; bench:check rejects it)
  *   --navs=1000       SPA navigations for the heap measurement
  *   --use-output      measure the existing .output/chrome-mv3 (+ -sandbox) instead of a fresh private build
  */
@@ -29,6 +30,7 @@ const parts = new Set(option('only', 'sizes,validation,overlay,heap,checkall').s
 const loads = Number(option('loads', '20'));
 const warmup = Number(option('warmup', '1'));
 const navs = Number(option('navs', '1000'));
+const kinds = option('kinds', '');
 const useOutput = option('use-output', 'false') === 'true';
 
 /**
@@ -94,7 +96,7 @@ async function main() {
           const { benchOverlay, describeOverlay, overlayResults } = await import('./overlay');
           t0 = Date.now();
           log(`Overlay cost on load: ${loads} loads (+${warmup} warm-up) per page kind and arm …`);
-          const timings = await benchOverlay(bench, { loads, warmup, tailMs: 250, log });
+          const timings = await benchOverlay(bench, { loads, warmup, windowMs: 1000, tailMs: 250, log, kinds: kinds ? kinds.split(',') : undefined });
           results.push(...overlayResults(timings));
           details.push(`Overlay cost on load (renderer main-thread CPU, Performance.getMetrics threadTicks; added = paired ext − base):\n${describeOverlay(timings)}`);
           phase('overlay', t0);
