@@ -32,7 +32,7 @@ if (reuse) {
 
 const results = JSON.parse(readFileSync(file, 'utf8'));
 // A partial run (--only=…) must not pass for a full one.
-const expected = ['content script bundle', 'validate ', 'overlay added main-thread p95', 'long tasks added by extension', 'content-script heap growth'];
+const expected = ['content script bundle', 'validate ', 'overlay added main-thread p95', 'long tasks added by extension', 'content-script heap growth', 'draft commit p95'];
 const absent = expected.filter((prefix) => !results.some((r) => r.name.startsWith(prefix)));
 if (absent.length > 0) {
   console.error(`bench:check: results.json is partial (no ${absent.map((a) => `"${a.trim()}…"`).join(', ')}); run the whole benchmark.`);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (issue #9): measures, prints a table, writes tests/bench/results.json.
  * Not part of `npm test`. Options (also as env BENCH_LOADS etc.):
- *   --only=sizes,validation,overlay,heap,checkall   run some parts only (results.json then holds only those)
+ *   --only=sizes,validation,overlay,heap,drafts,checkall   run some parts only (results.json then holds only those)
+ *   --commits=100     draft commits timed while typing (drafts)
  *   --loads=20        measured page loads per page kind and arm (plus --warmup=1 discarded rounds)
  *   --kinds=firm,location  overlay: some page kinds only (a partial run; bench:check rejects it)
  *   --navs=1000       SPA navigations for the heap measurement
@@ -12,7 +13,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTable, placeholder, round, type BenchResult } from './common';
+import { formatTable, round, type BenchResult } from './common';
 import { bundleSizes, describeSizes, sizeResults } from './sizes';
 import { benchValidators, validationResults } from './validation';
 
@@ -26,7 +27,8 @@ function option(name: string, fallback: string): string {
 }
 
 const log = (s: string) => console.log(s);
-const parts = new Set(option('only', 'sizes,validation,overlay,heap,checkall').split(','));
+const parts = new Set(option('only', 'sizes,validation,overlay,heap,drafts,checkall').split(','));
+const commits = Number(option('commits', '100'));
 const loads = Number(option('loads', '20'));
 const warmup = Number(option('warmup', '1'));
 const navs = Number(option('navs', '1000'));
@@ -52,7 +54,7 @@ async function buildDirs(tmp: string): Promise<{ production: string; sandbox: st
   // Only warnings and errors from the build; the file listing is noise here.
   const logger = { debug: none, log: none, info: none, success: none, warn: console.warn, error: console.error, fatal: console.error, level: 1 };
   for (const mode of ['production', 'sandbox']) {
-    if (mode === 'sandbox' && !parts.has('overlay') && !parts.has('heap')) continue;
+    if (mode === 'sandbox' && !parts.has('overlay') && !parts.has('heap') && !parts.has('drafts')) continue;
     await build({ root: ROOT, mode, outDir, logger });
   }
   return { production: path.join(outDir, 'chrome-mv3'), sandbox: path.join(outDir, 'chrome-mv3-sandbox') };
@@ -66,7 +68,7 @@ async function main() {
   const tmp = await mkdtemp(path.join(tmpdir(), 'bn-bench-build-'));
   try {
     let t0 = Date.now();
-    const dirs = parts.has('sizes') || parts.has('overlay') || parts.has('heap') ? await buildDirs(tmp) : undefined;
+    const dirs = parts.has('sizes') || parts.has('overlay') || parts.has('heap') || parts.has('drafts') ? await buildDirs(tmp) : undefined;
     if (dirs) phase(useOutput ? 'using .output' : 'fresh builds (production, sandbox)', t0);
 
     if (parts.has('sizes') && dirs) {
@@ -88,7 +90,7 @@ async function main() {
       phase('validation', t0);
     }
 
-    if ((parts.has('overlay') || parts.has('heap')) && dirs) {
+    if ((parts.has('overlay') || parts.has('heap') || parts.has('drafts')) && dirs) {
       const { startBench } = await import('./browsers');
       const bench = await startBench(dirs.sandbox);
       try {
@@ -111,6 +113,15 @@ async function main() {
           details.push(`Heap over SPA navigations (renderer isolate after GC; the content script shares it with the page):\n${describeHeap([ext, base])}`);
           phase('heap', t0);
         }
+        if (parts.has('drafts')) {
+          const { benchDrafts, draftResults } = await import('./drafts');
+          t0 = Date.now();
+          log(`Draft commits while typing: ${commits} …`);
+          const timing = await benchDrafts(bench, { commits, log });
+          results.push(...draftResults(timing));
+          details.push(`Draft commit (IndexedDB read-modify-write in the service worker, ms): ${timing.commits} commits  p50 ${timing.p50}  p95 ${timing.p95}  max ${timing.max}`);
+          phase('drafts', t0);
+        }
       } finally {
         await bench.close();
       }
@@ -119,7 +130,6 @@ async function main() {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
 
-  results.push(placeholder('draft commit p95', 'ms', null, 'drafts feature'));
   if (parts.has('checkall')) {
     const { benchCheckAll, checkAllResults } = await import('./checkall');
     const t0 = Date.now();
