@@ -303,6 +303,29 @@ describe('drafts (Chromium, sandbox)', () => {
     }
   });
 
+  it('hostile text in a draft (firm name, typed values) is shown as text in the banner and the side panel', async () => {
+    const payload = '<img src=x onerror="window.__bnXss=1"><svg onload="window.__bnXss=2">';
+    world.sandbox.portalStore.firms.get('f-1002')!.name = payload;
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await retype(page, field('Adresse'), payload);
+    await waitForDraftWith('__bnXss');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await openPortal(page, world, '/firma/f-1002/endre');
+    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    await (await page.waitForSelector('aria/Vis forskjeller[role="button"]'))!.click();
+    expect(await bannerText(page)).toContain(payload);
+    const panel = await openExtensionPage(world, 'sidepanel.html');
+    try {
+      await (await panel.waitForSelector('aria/Utkast[role="tab"]'))!.click();
+      await panel.waitForFunction((p) => document.body.innerText.includes(p), { timeout: 10_000 }, payload);
+      expect(await panel.evaluate(() => (window as unknown as { __bnXss?: number }).__bnXss)).toBeUndefined();
+      expect(await panel.$$eval('.draft-item img, .draft-item svg', (els) => els.length)).toBe(0);
+    } finally {
+      await panel.close();
+    }
+    expect(await page.evaluate(() => (window as unknown as { __bnXss?: number }).__bnXss)).toBeUndefined();
+  });
+
   it('the browser process killed (SIGKILL) and restarted with the same profile: at most one debounce window lost', async () => {
     await openPortal(page, world, '/firma/f-1002/endre');
     await retype(page, field('Adresse'), 'Skrevet før krasjet');
