@@ -21,6 +21,9 @@ import { readSettings } from '../platform/settings';
 
 export default defineBackground({
   type: 'module',
+  // Firefox MV2: an event page (unloaded when idle, woken by events), like Chrome's MV3 service worker, so
+  // both browsers live the same lifecycle; without this, Firefox MV2 keeps the background page for ever.
+  persistent: false,
   main() {
     const config = originConfig(import.meta.env.MODE);
     const action = actionApi();
