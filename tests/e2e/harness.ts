@@ -306,7 +306,12 @@ export async function backgroundRunning(world: World): Promise<boolean> {
  */
 export async function terminateBackground(world: World): Promise<void> {
   if (IS_FIREFOX) {
-    await firefoxChromeEval(world, debugUtils(`terminateBackgroundScript(${JSON.stringify(world.extensionId)})`));
+    // As about:debugging's button, but also while a listener's promise is pending (Chromium's closeTarget does
+    // not wait either); Firefox's own idle timeout would postpone the unload then.
+    await firefoxChromeEval(
+      world,
+      `WebExtensionPolicy.getByID(${JSON.stringify(world.extensionId)}).extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true })`,
+    );
   } else {
     const session = await world.browser.target().createCDPSession();
     try {
@@ -376,12 +381,17 @@ function findNode(node: AxNode, name: string, role?: string): AxNode | undefined
 }
 
 /**
- * The accessibility subtree of the element in our closed shadow roots named `name` (Chromium: the browser's
- * accessibility tree; Firefox: the e2e probe's reading of the same DOM, checked against Chromium's by
- * overlay-reader.test.ts).
+ * How the harness reads our closed shadow roots: `accessibility` is the browser's accessibility tree (Chromium
+ * over CDP: what a screen reader gets; Puppeteer's `aria/` selectors), `probe` is the sandbox build's e2e probe
+ * (platform/e2e-probe.ts; Firefox, whose BiDi accessibility locator does not enter closed shadow roots).
+ * overlay-reader.test.ts checks in Chromium that both read the same.
  */
-export async function accessibleSubtree(page: Page, name: string, timeout = 15_000): Promise<AxNode | null> {
-  if (!IS_FIREFOX) {
+export type OverlayReader = 'accessibility' | 'probe';
+export const OVERLAY_READER: OverlayReader = IS_FIREFOX ? 'probe' : 'accessibility';
+
+/** The accessibility subtree of the element in our closed shadow roots named `name`. */
+export async function accessibleSubtree(page: Page, name: string, timeout = 15_000, via: OverlayReader = OVERLAY_READER): Promise<AxNode | null> {
+  if (via === 'accessibility') {
     const region = await page.waitForSelector(`aria/${name}`, { timeout });
     return (await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false })) as AxNode | null;
   }
@@ -400,8 +410,8 @@ export async function accessibleSubtree(page: Page, name: string, timeout = 15_0
  * A control in our closed shadow roots by its `aria/Name[role="…"]` selector, once it is there. Clicks are real
  * mouse clicks at its centre (scrolled into view), `focus()` then `page.keyboard` is real typing.
  */
-export async function overlayElement(page: Page, selector: string, { timeout = 10_000 } = {}): Promise<OverlayControl> {
-  if (!IS_FIREFOX) {
+export async function overlayElement(page: Page, selector: string, { timeout = 10_000, via = OVERLAY_READER }: { timeout?: number; via?: OverlayReader } = {}): Promise<OverlayControl> {
+  if (via === 'accessibility') {
     const handle = await page.waitForSelector(selector, { timeout });
     if (!handle) throw new Error(`not found: ${selector}`);
     return handle;
@@ -446,8 +456,8 @@ function leaves(node: AxNode | null | undefined, out: string[] = []): string[] {
 }
 
 /** The overlay's text as a screen reader reads it (leaf nodes in order), through the closed shadow root. */
-export async function overlayText(page: Page): Promise<string> {
-  const region = await accessibleSubtree(page, parseAria(OVERLAY).name);
+export async function overlayText(page: Page, via: OverlayReader = OVERLAY_READER): Promise<string> {
+  const region = await accessibleSubtree(page, parseAria(OVERLAY).name, 15_000, via);
   return leaves(region).join(' ').replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
 }
 
@@ -463,8 +473,8 @@ export async function waitForOverlayText(page: Page, pattern: RegExp, timeout = 
 }
 
 /** Each checklist item in the overlay as one line of text (state, title, message …), read through the closed shadow root. */
-export async function overlayItems(page: Page): Promise<string[]> {
-  const region = await accessibleSubtree(page, parseAria(OVERLAY).name);
+export async function overlayItems(page: Page, via: OverlayReader = OVERLAY_READER): Promise<string[]> {
+  const region = await accessibleSubtree(page, parseAria(OVERLAY).name, 15_000, via);
   const items: string[] = [];
   const walk = (node: AxNode | null | undefined) => {
     if (!node) return;
@@ -492,8 +502,8 @@ export async function waitForItem(page: Page, pattern: RegExp, timeout = 10_000)
 }
 
 /** The text of a field's verdict (in its own closed shadow root), found by its accessible name. */
-export async function verdictText(page: Page, fieldLabel: string): Promise<string> {
-  const region = await accessibleSubtree(page, `Sjekk av ${fieldLabel}`, 10_000);
+export async function verdictText(page: Page, fieldLabel: string, via: OverlayReader = OVERLAY_READER): Promise<string> {
+  const region = await accessibleSubtree(page, `Sjekk av ${fieldLabel}`, 10_000, via);
   return leaves(region).join(' ').replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
 }
 
