@@ -3,9 +3,10 @@
 // sandbox) -> web-ext lint -> build-output tests -> the end-to-end suite in Chromium, then the same suite in
 // Firefox ESR (one browser at a time). Ends with one plain line `N passed, N failed` over all of it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runVitest } from './vitest-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(root, 'tests/artifacts');
@@ -34,20 +35,11 @@ function step(label, command, args, options) {
 }
 
 /** A vitest run: its test counts are added from the JSON report. */
-function vitest(label, args, reportName, options) {
-  const out = path.join(reports, `${reportName}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], options);
-  try {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
-    if (!ok && !report.numFailedTests) failed += 1; // a crash outside tests still fails the run
-    console.log(`  ${label}: ${report.numPassedTests ?? 0} of ${report.numTotalTests ?? 0} tests passed${report.numPendingTests ? `, ${report.numPendingTests} skipped` : ''}`);
-  } catch {
-    failed += 1;
-    console.log(`(no report from ${label})`);
-  }
-  return ok;
+function vitest(label, args, reportName, { env = {} } = {}) {
+  const result = runVitest({ label, args, report: path.join(reports, `${reportName}.json`), cwd: root, env });
+  passed += result.passed;
+  failed += result.failed;
+  return result.ok;
 }
 
 function finish() {

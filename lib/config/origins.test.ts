@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originConfig, registerHostPatterns, urlMatchesPatterns } from './origins';
+import { originConfig, registerHostPatterns, urlMatchesPatterns, SANDBOX_PORTS } from './origins';
 
 describe('origin config', () => {
   it('production knows only the real portal and registers', () => {
@@ -14,7 +14,8 @@ describe('origin config', () => {
   it('sandbox adds loopback only', () => {
     const c = originConfig('sandbox');
     expect(c.portalMatches).toContain('http://localhost/*');
-    expect(registerHostPatterns(c)).toEqual(['http://localhost:4630/*']);
+    // 4630 unless WXT_SANDBOX_REGISTER_PORT moves it (parallel checkouts).
+    expect(registerHostPatterns(c)).toEqual([`http://localhost:${SANDBOX_PORTS.registers}/*`]);
   });
 
   it('matches urls like a browser would', () => {
