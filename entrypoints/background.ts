@@ -18,6 +18,8 @@ import { timerSleep } from '../lib/booking/runner';
 import { badgeFor } from '../lib/badge';
 import { createTranslator, resolveLocale } from '../lib/i18n';
 import { readSettings } from '../platform/settings';
+import { createIdbDraftStore } from '../lib/drafts/store';
+import { createDraftService } from '../lib/drafts/service';
 import { BOOKING_STATE_KEY } from '../lib/booking/state';
 import type { KeyValueStore } from '../lib/facts/memory';
 
@@ -113,6 +115,21 @@ export default defineBackground({
       void booking.load().then((s) => (s.reach === 'session-expired' ? undefined : booking.run()));
     });
 
+    // Drafts: IndexedDB in the extension's origin, owned here (never the portal page's storage).
+    const retentionDays = async () => (await readSettings()).draftRetentionDays;
+    const drafts = createDraftService({
+      store: createIdbDraftStore({ onBlocked: () => console.warn('[drafts] database upgrade waits for an older connection') }),
+      now: Date.now,
+      retentionDays,
+    });
+    const DRAFTS_ALARM = 'drafts-cleanup';
+    void browser.alarms.get(DRAFTS_ALARM).then((existing) => {
+      if (!existing) void browser.alarms.create(DRAFTS_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 5 });
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === DRAFTS_ALARM) void drafts.cleanup().catch((e: unknown) => console.warn('[drafts] clean-up failed', e));
+    });
+
     const handleMessage = createMessageHandler(
       {
         extensionId: browser.runtime.id,
@@ -123,6 +140,8 @@ export default defineBackground({
         version: browser.runtime.getManifest().version,
         mode: import.meta.env.MODE,
         memory: createFactsMemory(localStore),
+        drafts,
+        retentionDays,
         badge: {
           async set(tabId, badge) {
             healthByTab.set(tabId, badge.health);

@@ -13,9 +13,11 @@ export interface Settings {
   language: LanguageSetting;
   overlayCollapsed: boolean;
   overlaySide: OverlaySide;
+  /** Drafts not touched for this many days are deleted (1–365). */
+  draftRetentionDays: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right' };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right', draftRetentionDays: 30 };
 
 export function parseSettings(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
@@ -24,6 +26,7 @@ export function parseSettings(raw: unknown): Settings {
   if (r.language === 'auto' || r.language === 'nb' || r.language === 'en') out.language = r.language;
   if (typeof r.overlayCollapsed === 'boolean') out.overlayCollapsed = r.overlayCollapsed;
   if (r.overlaySide === 'right' || r.overlaySide === 'left') out.overlaySide = r.overlaySide;
+  if (typeof r.draftRetentionDays === 'number' && Number.isInteger(r.draftRetentionDays) && r.draftRetentionDays >= 1 && r.draftRetentionDays <= 365) out.draftRetentionDays = r.draftRetentionDays;
   return out;
 }
 

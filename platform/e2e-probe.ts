@@ -23,6 +23,8 @@ export const PROBE_REPLY = 'bn-e2e-probe-reply';
 export interface AxNode {
   role: string;
   name: string;
+  /** Checkboxes and radios, as in Chromium's accessibility snapshot. */
+  checked?: boolean;
   children?: AxNode[];
 }
 
@@ -208,7 +210,9 @@ function childrenOf(node: ParentNode, root: ShadowRoot): AxNode[] {
     } else if (child instanceof Element && !isHidden(child)) {
       const role = roleOf(child, root);
       const kids = childrenOf(child, root);
-      out.push(kids.length ? { role, name: nameOf(child, root, role), children: kids } : { role, name: nameOf(child, root, role) });
+      const node: AxNode = { role, name: nameOf(child, root, role) };
+      if (child instanceof HTMLInputElement && (child.type === 'checkbox' || child.type === 'radio')) node.checked = child.checked;
+      out.push(kids.length ? { ...node, children: kids } : node);
     }
   }
   return out;

@@ -19,6 +19,7 @@ import { anchorOf, controlsOf, findFormFields, FORM_PAGES, readField, setControl
 import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { exposeToE2e } from '../../platform/e2e-probe';
+import { startDrafts } from './drafts';
 
 interface Entry {
   field: FormField;
@@ -172,13 +173,17 @@ export default defineContentScript({
       }
     }
 
+    const drafts = startDrafts(ctx, { locale, table, shadowHost });
+
     let scheduled = false;
     const scheduleScan = () => {
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(() => {
         scheduled = false;
-        if (!ctx.isInvalid) scan();
+        if (ctx.isInvalid) return;
+        scan();
+        drafts.scan();
       });
     };
     const observer = new MutationObserver(scheduleScan);
@@ -189,6 +194,7 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
     scan();
+    drafts.scan();
 
     const onEdit = (event: Event) => {
       const target = event.target;

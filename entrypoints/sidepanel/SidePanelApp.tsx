@@ -7,6 +7,9 @@ import { I18nProvider, useI18n } from '../../components/i18n';
 import { originConfig } from '../../lib/config/origins';
 import { createTranslator, type Locale } from '../../lib/i18n';
 import { send } from '../../platform/page-messaging';
+import { DraftsView, type DraftsActions } from '../../components/drafts/DraftsView';
+import { updateSettings } from '../../platform/settings';
+import type { DraftSummary } from '../../lib/drafts/model';
 
 export function SidePanelApp({ locale }: { locale: Locale }) {
   return (
@@ -79,6 +82,33 @@ function Shell() {
     },
   };
 
+  const draftActions: DraftsActions = {
+    list: async () => {
+      const r = await send('drafts.list', {});
+      return { ...r, drafts: r.drafts as DraftSummary[] };
+    },
+    remove: async (id) => void (await send('drafts.discard', { id })),
+    removeAll: async () => (await send('drafts.deleteAll', {})).deleted,
+    open: (url) => void browser.tabs.create({ url }),
+    setRetention: async (days) => void (await updateSettings({ draftRetentionDays: days })),
+  };
+
+  const tabs = [
+    { id: 'booking', label: t('sidepanel.tab.booking'), render: () => (
+      <BookingView
+        state={store.state.value}
+        loaded={store.loaded.value}
+        refreshing={refreshing.value}
+        error={error.value}
+        now={store.now.value}
+        portalHome={originConfig(import.meta.env.MODE).portalHome}
+        pending={pending.value}
+        actions={actions}
+      />
+    ) },
+    { id: 'drafts', label: t('drafts.panel.title'), render: () => <DraftsView actions={draftActions} /> },
+  ];
+
   return (
     <div class="page">
       <header class="page-header">
@@ -88,20 +118,42 @@ function Shell() {
         <h1>{t('sidepanel.title')}</h1>
       </header>
       <main>
-        <BookingView
-          state={store.state.value}
-          loaded={store.loaded.value}
-          refreshing={refreshing.value}
-          error={error.value}
-          now={store.now.value}
-          portalHome={originConfig(import.meta.env.MODE).portalHome}
-          pending={pending.value}
-          actions={actions}
-        />
+        <Tabs tabs={tabs} />
       </main>
       <footer>
         <Connection />
       </footer>
     </div>
+  );
+}
+
+/** WAI-ARIA tabs: arrow keys move between tabs, Home/End jump, only the active tab is in the tab order. */
+function Tabs({ tabs }: { tabs: { id: string; label: string; render: () => preact.JSX.Element }[] }) {
+  const [active, setActive] = useState(tabs[0]!.id);
+  const focusTab = (id: string) => {
+    setActive(id);
+    requestAnimationFrame(() => document.getElementById(`tab-${id}`)?.focus());
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((tab) => tab.id === active);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    focusTab(tabs[(next + tabs.length) % tabs.length]!.id);
+  };
+  const current = tabs.find((tab) => tab.id === active) ?? tabs[0]!;
+  return (
+    <>
+      <div role="tablist" class="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button key={tab.id} type="button" role="tab" id={`tab-${tab.id}`} aria-selected={tab.id === active} aria-controls={`panel-${tab.id}`} tabIndex={tab.id === active ? 0 : -1} class="tab" onClick={() => setActive(tab.id)}>
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} tabIndex={0} class="tabpanel">
+        {current.render()}
+      </div>
+    </>
   );
 }

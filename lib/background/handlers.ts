@@ -11,13 +11,14 @@ import { messageTable } from '../i18n';
 import type { AddressChecker } from './address-checks';
 import type { FieldValidator } from './field-validation';
 import type { BookingService } from './booking-service';
+import { createDraftHandlers, type DraftHandlerDeps } from './draft-handlers';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
   get(tabId: number): Promise<{ text: string; health: Health }>;
 }
 
-export interface BackgroundDeps {
+export interface BackgroundDeps extends DraftHandlerDeps {
   version: string;
   mode: string;
   memory: FactsMemory;
@@ -52,6 +53,7 @@ function senderOrigin(ctx: HandlerContext): string {
 
 export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
   return {
+    ...createDraftHandlers(deps),
     ping: () => ({ version: deps.version, mode: deps.mode }),
     'overlay.status': async ({ openItems, health }, { tabId }) => {
       const badge = badgeFor(openItems, health);

@@ -16,8 +16,10 @@ export function buildManifest({ browser, mode }: { browser: string; mode: string
     description: '__MSG_extDescription__',
     default_locale: 'nb',
     // storage: settings and remembered facts; scripting: the edit-form script is injected on edit forms only;
-    // alarms: the scheduled booking check; notifications: a location's booking going from ok to failing and back.
-    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
+    // alarms: the scheduled booking check and the daily draft clean-up; notifications: a location's booking going
+    // from ok to failing and back; unlimitedStorage: drafts in the extension's IndexedDB must not be evicted or
+    // refused under the default quota (retention and caps keep them small).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'notifications'],
     // The portal (content script, and the portal's API with the admin's own session) and exactly the
     // register hosts the background looks addresses and organisation numbers up in.
     host_permissions: [...new Set([...origins.portalMatches, ...registerHostPatterns(origins)])],

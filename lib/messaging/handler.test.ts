@@ -27,6 +27,13 @@ function setup() {
     'booking.cancel': vi.fn(() => ({ cancelled: false })),
     'i18n.table': vi.fn(() => ({ locale: 'nb' as const, table: {} })),
     'firm.prefs': vi.fn(() => ({})),
+    'drafts.save': vi.fn(() => ({ saved: true as const, at: 1, versions: 1 })),
+    'drafts.open': vi.fn(() => ({})),
+    'drafts.confirm': vi.fn(() => ({ cleared: true })),
+    'drafts.discard': vi.fn(() => ({ deleted: true })),
+    'drafts.list': vi.fn(() => ({ drafts: [], usage: { count: 0, bytes: 0 }, retentionDays: 30 })),
+    'drafts.deleteAll': vi.fn(() => ({ deleted: 0 })),
+    'drafts.stats': vi.fn(() => ({ commitMs: [] })),
   } satisfies Handlers;
   return { handlers, handle: createMessageHandler(policy, handlers) };
 }

@@ -8,6 +8,7 @@ import { AdminFactsSchema, FirmFactsSchema, LocationFactsSchema } from '../porta
 import { FirmPrefsSchema } from '../facts/memory';
 import { FIRM_TYPES, PARTNERS } from '../portal/types';
 import { OverlayViewSchema } from '../overlay/schemas';
+import { draftMessages } from '../drafts/protocol';
 
 export const SENDER_KINDS = ['content', 'extension'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
@@ -136,6 +137,7 @@ export const protocol = {
     payload: z.strictObject({ level: z.enum(['info', 'warn', 'error']), message: shortText }),
     response: z.object({ received: z.boolean() }),
   },
+  ...draftMessages,
 } as const satisfies Record<
   string,
   { from: readonly SenderKind[]; payload: z.ZodMiniType; response: z.ZodMiniType }

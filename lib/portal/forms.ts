@@ -40,7 +40,8 @@ const GROUPS: Partial<Record<PageKind, readonly { kind: 'facilities' | 'treatmen
 /** The page's save control ("Lagre", or "Inviter personer" on the invitations page). */
 export const SAVE_WORDS: Partial<Record<PageKind, string>> = { firmEdit: 'Lagre', locationEdit: 'Lagre', invitations: 'Inviter personer' };
 
-export const FORM_PAGES: readonly PageKind[] = ['firmEdit', 'locationEdit', 'invitations'];
+/** Pages with an edit form: the edit-form script (validation, drafts) is injected there. */
+export const FORM_PAGES: readonly PageKind[] = ['firmEdit', 'locationEdit', 'booking', 'personEdit', 'invitations'];
 
 /** The validated fields present on this page (those the page does not show are simply absent). */
 export function findFormFields(root: ParentNode, page: PageKind): FormField[] {

@@ -23,7 +23,7 @@ describe.each(builds)('manifest of $dir', ({ dir, sandbox, firefox }) => {
   const hostPermissions = [...new Set([...hosts, ...registers])];
 
   it('asks for exactly the permissions features use', () => {
-    const own = ['storage', 'scripting', 'alarms', 'notifications'];
+    const own = ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'notifications'];
     const expected = firefox ? [...own, ...hostPermissions] : [...own, 'sidePanel'];
     expect([...manifest.permissions].sort()).toEqual([...expected].sort());
     if (!firefox) expect([...manifest.host_permissions].sort()).toEqual([...hostPermissions].sort());

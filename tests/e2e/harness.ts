@@ -118,6 +118,22 @@ export async function launchWorld(options: WorldOptions = {}): Promise<World> {
 
 const VIEWPORT = { width: 1280, height: 900 };
 
+/**
+ * After a crash test killed `world.browser` (SIGKILL): starts the same browser again on the same profile and
+ * installs the extension again (a temporary install is not kept in the profile; same path/add-on id, so the same
+ * extension origin and its IndexedDB). The caller closes the returned browser.
+ */
+export async function relaunchBrowser(world: World): Promise<Browser> {
+  const browser = IS_FIREFOX ? await launchFirefox(world.userDataDir, {}) : await launchChromium(world.userDataDir);
+  try {
+    await browser.installExtension(EXTENSION_DIR);
+    return browser;
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 function launchChromium(userDataDir: string): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chromiumPath(),
@@ -453,6 +469,11 @@ function leaves(node: AxNode | null | undefined, out: string[] = []): string[] {
   }
   for (const child of node.children) leaves(child, out);
   return out;
+}
+
+/** The text of the element named `name` in our closed shadow roots, as a screen reader reads it (leaves in order). */
+export async function accessibleText(page: Page, name: string, timeout = 10_000, via: OverlayReader = OVERLAY_READER): Promise<string> {
+  return leaves(await accessibleSubtree(page, name, timeout, via)).join(' ').replace(/\s+/g, ' ');
 }
 
 /** The overlay's text as a screen reader reads it (leaf nodes in order), through the closed shadow root. */

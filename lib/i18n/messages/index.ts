@@ -3,6 +3,7 @@ import booking from './booking';
 import bookingui from './bookingui';
 import checklist from './checklist';
 import common from './common';
+import drafts from './drafts';
 import pages from './pages';
 import overlay from './overlay';
 import forms from './forms';
@@ -14,6 +15,7 @@ export const catalogues = {
   bookingui,
   checklist,
   common,
+  drafts,
   pages,
   overlay,
   forms,
