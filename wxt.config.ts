@@ -14,6 +14,10 @@ export default defineConfig({
     build: { target: 'es2022', sourcemap: process.env.BN_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, mode }) => buildManifest({ browser, mode }),
+  // The sources zip (AMO review) holds what rebuilds the extension, not test and bench output (.gitignore'd).
+  zip: {
+    excludeSources: ['tests/artifacts/**', 'tests/e2e/artifacts/**', 'tests/bench/artifacts/**', 'tests/bench/results.json', 'coverage/**', 'dist/**', '**/*.log', '.env*'],
+  },
   hooks: {
     // Entry-point match patterns are static; widen them here so the sandbox build (only) also runs on loopback.
     'build:manifestGenerated': (wxt, manifest) => {

@@ -6,7 +6,7 @@ import { originConfig, urlMatchesPatterns } from '../lib/config/origins';
 import { createBackgroundHandlers } from '../lib/background/handlers';
 import { createFactsMemory } from '../lib/facts/memory';
 import type { Health } from '../lib/messaging/protocol';
-import { actionApi, injectFormsScript } from '../platform/browser-features';
+import { actionApi, injectFormsScript, injectGuideScript } from '../platform/browser-features';
 import { localStore } from '../platform/storage';
 import { createAddressChecker } from '../lib/background/address-checks';
 import { createKartverketClient } from '../lib/validation/registers/kartverket';
@@ -20,7 +20,8 @@ import { createTranslator, resolveLocale } from '../lib/i18n';
 import { readSettings } from '../platform/settings';
 import { createIdbDraftStore } from '../lib/drafts/store';
 import { createDraftService } from '../lib/drafts/service';
-import { BOOKING_STATE_KEY } from '../lib/booking/state';
+import { createBoardService } from '../lib/board/service';
+import { parseBookingState, BOOKING_STATE_KEY } from '../lib/booking/state';
 import type { KeyValueStore } from '../lib/facts/memory';
 
 /**
@@ -73,14 +74,15 @@ export default defineBackground({
       return typeof stored === 'string' ? stored : new URL(config.portalHome).origin;
     };
     const apis = new Map<string, ReturnType<typeof createPortalApi>>();
+    const apiFor = (origin: string) => {
+      let api = apis.get(origin);
+      if (!api) apis.set(origin, (api = createPortalApi({ baseUrl: origin })));
+      return api;
+    };
     const booking = createBookingService({
       store: keepAliveWhileRunning(localStore),
       portalOrigin,
-      api: (origin) => {
-        let api = apis.get(origin);
-        if (!api) apis.set(origin, (api = createPortalApi({ baseUrl: origin })));
-        return api;
-      },
+      api: apiFor,
       now: Date.now,
       sleep: timerSleep,
       // The toolbar's own badge (tabs without an overlay status): the worst booking status.
@@ -104,6 +106,58 @@ export default defineBackground({
       },
     });
     void booking.recover();
+
+    // The all-locations board: "Les alle" reads every firm and location into the same facts memory.
+    const memory = createFactsMemory(localStore);
+    const addresses = createAddressChecker({ client: kartverket, store: localStore, now: Date.now });
+    const board = createBoardService({
+      store: localStore,
+      memory,
+      portalOrigin,
+      api: apiFor,
+      now: Date.now,
+      knownFirms: async (origin) => {
+        const s = parseBookingState((await browser.storage.local.get(BOOKING_STATE_KEY))[BOOKING_STATE_KEY]);
+        if (s.origin !== origin) return [];
+        const firms = new Map<string, { id: string; name: string; type: string }>();
+        for (const l of s.locations) if (!firms.has(l.firmId)) firms.set(l.firmId, { id: l.firmId, name: l.firmName, type: '' });
+        return [...firms.values()];
+      },
+      addressChecks: (origin, locations) => addresses.forLocations(origin, locations, { deadlineMs: 1_500 }),
+      bookingChecks: (origin) => booking.checklistChecks(origin),
+    });
+    void board.recover();
+
+    // The removal guide: a plan per tab, asked for by the guide script once it runs there.
+    const guidePlans = new Map<number, { kind: 'remove-person'; locationId: string; personId: string; personName: string }>();
+    const guideRemoval = async (locationId: string, personId: string): Promise<boolean> => {
+      const origin = await portalOrigin();
+      const roster = await board.loadRoster(origin);
+      let personName = roster[locationId]?.people.find((p) => p.personId === personId)?.name;
+      if (!personName) {
+        const loc = await apiFor(origin).getLocation(locationId);
+        personName = loc?.kind === 'ok' ? loc.data.people.find((p) => p.id === personId)?.name : undefined;
+      }
+      if (!personName) return false;
+      const tab = await browser.tabs.create({ url: `${origin}/lokasjon/${encodeURIComponent(locationId)}` });
+      if (tab.id === undefined) return false;
+      const tabId = tab.id;
+      guidePlans.set(tabId, { kind: 'remove-person', locationId, personId, personName });
+      await new Promise<void>((resolve) => {
+        const onUpdated = (id: number, info: { status?: string }) => {
+          if (id !== tabId || info.status !== 'complete') return;
+          browser.tabs.onUpdated.removeListener(onUpdated);
+          resolve();
+        };
+        browser.tabs.onUpdated.addListener(onUpdated);
+        setTimeout(() => {
+          browser.tabs.onUpdated.removeListener(onUpdated);
+          resolve();
+        }, 15_000);
+      });
+      await injectGuideScript(tabId);
+      return true;
+    };
 
     // Scheduled check (default daily): all locations, unless the portal session has expired.
     const ALARM = 'booking-scheduled';
@@ -139,7 +193,7 @@ export default defineBackground({
       createBackgroundHandlers({
         version: browser.runtime.getManifest().version,
         mode: import.meta.env.MODE,
-        memory: createFactsMemory(localStore),
+        memory,
         drafts,
         retentionDays,
         badge: {
@@ -155,11 +209,10 @@ export default defineBackground({
           },
         },
         log: (level, message) => console[level]('[ui]', message),
-        addresses: createAddressChecker({
-          client: kartverket,
-          store: localStore,
-          now: Date.now,
-        }),
+        addresses,
+        board,
+        guideRemoval,
+        guidePlan: (tabId) => guidePlans.get(tabId) ?? null,
         validateField: createFieldValidator({ brreg, kartverket }),
         booking,
         bookingChecks: (origin) => booking.checklistChecks(origin),
@@ -181,7 +234,10 @@ export default defineBackground({
     );
 
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
-    browser.tabs.onRemoved.addListener((tabId) => healthByTab.delete(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      healthByTab.delete(tabId);
+      guidePlans.delete(tabId);
+    });
 
     // Chrome: clicking the toolbar icon opens the popup; the side panel opens from there.
     const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -15,9 +15,11 @@ export interface Settings {
   overlaySide: OverlaySide;
   /** Drafts not touched for this many days are deleted (1–365). */
   draftRetentionDays: number;
+  /** Roster: consecutive reads without a bookable profile before "possibly no longer working here" (1–20). */
+  goneThreshold: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right', draftRetentionDays: 30 };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', overlayCollapsed: false, overlaySide: 'right', draftRetentionDays: 30, goneThreshold: 3 };
 
 export function parseSettings(raw: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
@@ -27,6 +29,7 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof r.overlayCollapsed === 'boolean') out.overlayCollapsed = r.overlayCollapsed;
   if (r.overlaySide === 'right' || r.overlaySide === 'left') out.overlaySide = r.overlaySide;
   if (typeof r.draftRetentionDays === 'number' && Number.isInteger(r.draftRetentionDays) && r.draftRetentionDays >= 1 && r.draftRetentionDays <= 365) out.draftRetentionDays = r.draftRetentionDays;
+  if (typeof r.goneThreshold === 'number' && Number.isInteger(r.goneThreshold) && r.goneThreshold >= 1 && r.goneThreshold <= 20) out.goneThreshold = r.goneThreshold;
   return out;
 }
 

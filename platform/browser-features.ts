@@ -37,9 +37,18 @@ export function hasSidePanel(): boolean {
   return Boolean(b.sidePanel ?? b.sidebarAction);
 }
 
-/** Runs the edit-form content script in a tab's top frame: `scripting` (Chrome MV3) or `tabs.executeScript` (Firefox MV2). */
-export async function injectFormsScript(tabId: number): Promise<void> {
-  const file = '/content-scripts/portal-forms.js';
+/** Runs the edit-form content script in a tab's top frame. */
+export function injectFormsScript(tabId: number): Promise<void> {
+  return injectScript(tabId, '/content-scripts/portal-forms.js');
+}
+
+/** Runs the removal guide's script in a tab's top frame. */
+export function injectGuideScript(tabId: number): Promise<void> {
+  return injectScript(tabId, '/content-scripts/portal-guide.js');
+}
+
+/** Runs a runtime-registered content script in a tab's top frame: `scripting` (Chrome MV3) or `tabs.executeScript` (Firefox MV2). */
+async function injectScript(tabId: number, file: string): Promise<void> {
   const b = browser as unknown as {
     scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
     tabs: { executeScript?(tabId: number, o: { file: string; frameId: number }): Promise<unknown> };

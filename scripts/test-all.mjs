@@ -65,6 +65,8 @@ const builds = [
 ];
 let built = true;
 for (const [label, args] of builds) built = step(label, npx, args) && built;
+// Store zips of the production builds (wxt zip rebuilds them identically); tests/build/release.test.ts checks them.
+if (built) built = step('store zips (npm run zip)', 'npm', ['run', 'zip']);
 if (built) {
   step('web-ext lint (firefox production)', 'node', ['scripts/webext-lint.mjs']);
   vitest('build-output tests', ['--config', 'vitest.e2e.config.ts', 'tests/build'], 'build');

@@ -34,7 +34,7 @@ export function LocationDetails({ id, location, latest, audit, onOpenLocation }:
   return (
     <div class="bk-details" id={id}>
       {latest && log && (
-        <section aria-label={t('bookingui.log.title')}>
+        <section aria-label={`${t('bookingui.log.title')} – ${location.name}`}>
           <h4>{t('bookingui.log.title')}</h4>
           {log.entries.length === 0 ? (
             <p class="muted">{t('bookingui.log.none')}</p>
@@ -67,7 +67,7 @@ export function LocationDetails({ id, location, latest, audit, onOpenLocation }:
       )}
 
       {explanation && (
-        <section class={`bk-explain t-${explanation.severity}`} aria-label={t('bookingui.explain.title')}>
+        <section class={`bk-explain t-${explanation.severity}`} aria-label={`${t('bookingui.explain.title')} – ${location.name}`}>
           <p class="bk-summary">
             <span aria-hidden="true">{SEVERITY_ICON[explanation.severity]} </span>
             {tm(explanation.summary)}
@@ -123,7 +123,7 @@ export function LocationDetails({ id, location, latest, audit, onOpenLocation }:
         </section>
       )}
 
-      <section aria-label={t('bookingui.audit.title')}>
+      <section aria-label={`${t('bookingui.audit.title')} – ${location.name}`}>
         <h4>{t('bookingui.audit.title')}</h4>
         {!audit ? (
           <p class="muted">{t('bookingui.audit.none')}</p>

@@ -24,6 +24,27 @@ function Form({ settings }: { settings: Settings }) {
           <option value="en">{t('options.language.en')}</option>
         </select>
       </label>
+      <label class="field">
+        <span>{t('options.goneThreshold')}</span>
+        <input
+          type="number"
+          min={1}
+          max={20}
+          step={1}
+          value={settings.goneThreshold}
+          aria-describedby="gone-threshold-hint"
+          onChange={async (e) => {
+            const value = Number((e.currentTarget as HTMLInputElement).value);
+            // Out-of-range input is not saved (the previous value stays; the field's min/max say the range).
+            if (!Number.isInteger(value) || value < 1 || value > 20) return;
+            await updateSettings({ goneThreshold: value });
+            setSaved(true);
+          }}
+        />
+        <span id="gone-threshold-hint" class="muted">
+          {t('options.goneThreshold.hint')}
+        </span>
+      </label>
       <p role="status" class="muted">{saved ? t('options.saved') : ''}</p>
     </form>
   );

@@ -12,7 +12,8 @@ const hosts: ShadowRoot[] = [];
 beforeEach(() => {
   fakeBrowser.reset();
   history.pushState({}, '', '/firma/f-1001/endre');
-  document.body.innerHTML = new DOMParser().parseFromString(fixtureHtml('firm-edit'), 'text/html').body.innerHTML;
+  const parsed = new DOMParser().parseFromString(fixtureHtml('firm-edit'), 'text/html');
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
   ctx = new ContentScriptContext('drafts-test');
 });
 afterEach(() => {

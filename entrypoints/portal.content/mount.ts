@@ -13,6 +13,9 @@ export function mountClosedShadow(options: { tag: string; css: string; signal: A
   style.textContent = options.css;
   const container = document.createElement('div');
   shadow.append(style, container);
+  // Test hook, sandbox build only (production strips it; tests/build/release.test.ts checks the zips): the
+  // accessibility e2e runs axe in this content script's isolated world, which the portal's page cannot see.
+  if (import.meta.env.MODE === 'sandbox') (globalThis as { __bnTestOverlay?: { host: HTMLElement; shadow: ShadowRoot } }).__bnTestOverlay = { host, shadow };
   document.body.append(host);
   options.onMount(container);
 

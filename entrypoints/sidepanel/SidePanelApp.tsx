@@ -10,6 +10,8 @@ import { send } from '../../platform/page-messaging';
 import { DraftsView, type DraftsActions } from '../../components/drafts/DraftsView';
 import { updateSettings } from '../../platform/settings';
 import type { DraftSummary } from '../../lib/drafts/model';
+import { Tabs, type TabDef } from '../../components/board/Tabs';
+import { BoardTab, ReportPage, RosterTab, AgreementsTab, useBoard } from '../../components/board/BoardTabs';
 
 export function SidePanelApp({ locale }: { locale: Locale }) {
   return (
@@ -44,9 +46,16 @@ function Connection() {
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Which tab the side panel opens on: `sidepanel.html#board` etc. (the report is a page of its own: `#report`). */
+function tabFromHash(): string {
+  return location.hash.replace(/^#/, '') || 'booking';
+}
+
 function Shell() {
   const { t } = useI18n();
   const store = useMemo(() => startBookingStore(), []);
+  const board = useBoard(store);
+  const tab = useSignal(tabFromHash());
   const refreshing = useSignal(true);
   const error = useSignal<string | null>(null);
   const pending = useSignal<Readonly<Record<string, number>>>({});
@@ -93,21 +102,32 @@ function Shell() {
     setRetention: async (days) => void (await updateSettings({ draftRetentionDays: days })),
   };
 
-  const tabs = [
-    { id: 'booking', label: t('sidepanel.tab.booking'), render: () => (
-      <BookingView
-        state={store.state.value}
-        loaded={store.loaded.value}
-        refreshing={refreshing.value}
-        error={error.value}
-        now={store.now.value}
-        portalHome={originConfig(import.meta.env.MODE).portalHome}
-        pending={pending.value}
-        actions={actions}
-      />
-    ) },
+  const bookingView = () => (
+    <BookingView
+      state={store.state.value}
+      loaded={store.loaded.value}
+      refreshing={refreshing.value}
+      error={error.value}
+      now={store.now.value}
+      portalHome={originConfig(import.meta.env.MODE).portalHome}
+      pending={pending.value}
+      actions={actions}
+    />
+  );
+  // One line per tab.
+  const tabs: TabDef[] = [
+    { id: 'booking', label: t('sidepanel.tab.booking'), render: bookingView },
+    { id: 'board', label: t('sidepanel.tab.board'), render: () => <BoardTab board={board} now={store.now.value} /> },
+    { id: 'roster', label: t('sidepanel.tab.roster'), render: () => <RosterTab board={board} now={store.now.value} /> },
+    { id: 'agreements', label: t('sidepanel.tab.agreements'), render: () => <AgreementsTab board={board} /> },
     { id: 'drafts', label: t('drafts.panel.title'), render: () => <DraftsView actions={draftActions} /> },
   ];
+  const select = (id: string) => {
+    tab.value = id;
+    history.replaceState(null, '', `#${id}`);
+  };
+
+  if (tab.value === 'report') return <ReportPage board={board} />;
 
   return (
     <div class="page">
@@ -118,7 +138,7 @@ function Shell() {
         <h1>{t('sidepanel.title')}</h1>
       </header>
       <main>
-        <Tabs tabs={tabs} />
+        <Tabs tabs={tabs} selected={tabs.some((x) => x.id === tab.value) ? tab.value : 'booking'} onSelect={select} label={t('sidepanel.tabs.label')} />
       </main>
       <footer>
         <Connection />
@@ -127,33 +147,3 @@ function Shell() {
   );
 }
 
-/** WAI-ARIA tabs: arrow keys move between tabs, Home/End jump, only the active tab is in the tab order. */
-function Tabs({ tabs }: { tabs: { id: string; label: string; render: () => preact.JSX.Element }[] }) {
-  const [active, setActive] = useState(tabs[0]!.id);
-  const focusTab = (id: string) => {
-    setActive(id);
-    requestAnimationFrame(() => document.getElementById(`tab-${id}`)?.focus());
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = tabs.findIndex((tab) => tab.id === active);
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : undefined;
-    if (next === undefined) return;
-    e.preventDefault();
-    focusTab(tabs[(next + tabs.length) % tabs.length]!.id);
-  };
-  const current = tabs.find((tab) => tab.id === active) ?? tabs[0]!;
-  return (
-    <>
-      <div role="tablist" class="tabs" onKeyDown={onKeyDown}>
-        {tabs.map((tab) => (
-          <button key={tab.id} type="button" role="tab" id={`tab-${tab.id}`} aria-selected={tab.id === active} aria-controls={`panel-${tab.id}`} tabIndex={tab.id === active ? 0 : -1} class="tab" onClick={() => setActive(tab.id)}>
-            {tab.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} tabIndex={0} class="tabpanel">
-        {current.render()}
-      </div>
-    </>
-  );
-}

@@ -12,7 +12,8 @@ import { severityOf, toChecklistStatus } from '../booking/status';
 import { BOOKING_STATE_KEY, EMPTY_BOOKING_STATE, parseBookingState, type BookingState, type DirectoryLocation, type PortalReach } from '../booking/state';
 import type { Severity } from '../booking/types';
 import type { KeyValueStore } from '../facts/memory';
-import type { PortalApi, PortalResult } from '../portal/api';
+import { reachOf, type PortalApi } from '../portal/api';
+import { createRunSlot, createStateCell } from '../facts/state-cell';
 
 export interface BookingServiceDeps {
   store: KeyValueStore;
@@ -29,38 +30,11 @@ export interface BookingServiceDeps {
   locationTimeoutMs?: number;
 }
 
-function reachOf(result: PortalResult<unknown>): PortalReach {
-  switch (result.kind) {
-    case 'ok':
-      return 'ok';
-    case 'session-expired':
-      return 'session-expired';
-    case 'offline':
-      return 'offline';
-    default:
-      return 'error';
-  }
-}
-
 export function createBookingService(deps: BookingServiceDeps) {
-  let current: AbortController | undefined;
   // Writes are serialised: results arrive concurrently and must not overwrite each other.
-  let chain: Promise<unknown> = Promise.resolve();
-
-  async function load(): Promise<BookingState> {
-    const raw = (await deps.store.get([BOOKING_STATE_KEY]))[BOOKING_STATE_KEY];
-    return parseBookingState(raw);
-  }
-
-  function update(mutate: (s: BookingState) => BookingState): Promise<BookingState> {
-    const next = chain.then(async () => {
-      const s = mutate(await load());
-      await deps.store.set({ [BOOKING_STATE_KEY]: s });
-      return s;
-    });
-    chain = next.catch(() => undefined);
-    return next;
-  }
+  const cell = createStateCell(deps.store, BOOKING_STATE_KEY, parseBookingState);
+  const { load, update } = cell;
+  const slot = createRunSlot(cell, deps.now);
 
   function publishWorst(state: BookingState) {
     const severities = state.locations.map((l) => {
@@ -109,7 +83,7 @@ export function createBookingService(deps: BookingServiceDeps) {
 
   /** Starts a run (one at a time); results land in storage as they arrive. */
   async function run(locationIds?: readonly string[]): Promise<{ started: boolean; total: number }> {
-    if (current) return { started: false, total: 0 };
+    if (slot.running()) return { started: false, total: 0 };
     let state = await load();
     if (state.locations.length === 0 || !locationIds) {
       await refresh();
@@ -120,8 +94,8 @@ export function createBookingService(deps: BookingServiceDeps) {
     if (ids.length === 0) return { started: false, total: 0 };
     const origin = state.origin;
     const api = deps.api(origin);
-    const controller = new AbortController();
-    current = controller;
+    const controller = slot.start();
+    if (!controller) return { started: false, total: 0 };
     const startedAt = deps.now();
     await update((s) => ({ ...s, run: { running: true, done: 0, total: ids.length, startedAt } }));
     // The Online Manager audit belongs to checking a location: it runs in the same concurrency slot,
@@ -162,26 +136,14 @@ export function createBookingService(deps: BookingServiceDeps) {
         } else if (event.type === 'finished') {
           const done = event.results.filter((r) => r.status !== 'cancelled').length;
           void update((s) => ({ ...s, run: { running: false, done, total: ids.length, startedAt, finishedAt: deps.now(), ...(event.cancelled ? { cancelled: true } : {}) } }));
-          if (current === controller) current = undefined;
+          slot.finish(controller);
         }
       },
     }).catch(() => {
-      if (current === controller) current = undefined;
+      slot.finish(controller);
       void update((s) => ({ ...s, run: s.run ? { ...s.run, running: false, finishedAt: deps.now() } : null }));
     });
     return { started: true, total: ids.length };
-  }
-
-  function cancel(): { cancelled: boolean } {
-    if (!current) return { cancelled: false };
-    current.abort();
-    return { cancelled: true };
-  }
-
-  /** After a service-worker restart: a run that was in progress is marked interrupted (its results are kept). */
-  async function recover(): Promise<void> {
-    const s = await load();
-    if (s.run?.running && !current) await update((x) => ({ ...x, run: x.run ? { ...x.run, running: false, cancelled: true, finishedAt: deps.now() } : null }));
   }
 
   /** The latest conclusive check per location, as the checklist's "booking tested" item takes it. */
@@ -197,7 +159,7 @@ export function createBookingService(deps: BookingServiceDeps) {
     return out;
   }
 
-  return { refresh, run, cancel, recover, load, checklistChecks };
+  return { refresh, run, cancel: slot.cancel, recover: slot.recover, load, checklistChecks };
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;

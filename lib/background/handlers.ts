@@ -12,6 +12,7 @@ import type { AddressChecker } from './address-checks';
 import type { FieldValidator } from './field-validation';
 import type { BookingService } from './booking-service';
 import { createDraftHandlers, type DraftHandlerDeps } from './draft-handlers';
+import type { BoardService } from '../board/service';
 
 export interface BadgePort {
   set(tabId: number, state: BadgeState): Promise<void>;
@@ -39,6 +40,12 @@ export interface BackgroundDeps extends DraftHandlerDeps {
   validateField?: FieldValidator;
   /** Injects the edit-form script into a tab's top frame (idempotent: the script guards itself). */
   injectForms?: (tabId: number) => Promise<void>;
+  /** The all-locations board ("Les alle", its view). Absent: its messages answer "unavailable". */
+  board?: BoardService;
+  /** Opens the portal on a location and starts the removal guide there; the plan is kept per tab for `guide.plan`. */
+  guideRemoval?: (locationId: string, personId: string) => Promise<boolean>;
+  /** The guide plan waiting for a tab (null: none). */
+  guidePlan?: (tabId: number) => { kind: 'remove-person'; locationId: string; personId: string; personName: string } | null;
   /** Asks a tab's overlay to report again (a late register answer changed its checklist). */
   refreshTab?: (tabId: number) => void;
 }
@@ -69,6 +76,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (payload.firm) seen.firm = payload.firm;
       if (payload.location) seen.location = payload.location;
       await deps.memory.remember(origin, seen);
+      if (payload.location) void deps.board?.notePage(origin, payload.location).catch(() => undefined);
       const where: { firmId?: string; locationId?: string } = {};
       const firmId = payload.firm?.firmId ?? payload.firmId;
       const locationId = payload.location?.locationId ?? payload.locationId;
@@ -114,6 +122,24 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers {
       if (!deps.booking) throw new Error('booking unavailable');
       return deps.booking.cancel();
     },
+    'board.readAll': () => {
+      if (!deps.board) throw new Error('board unavailable');
+      return deps.board.readAll();
+    },
+    'board.cancel': () => {
+      if (!deps.board) throw new Error('board unavailable');
+      return deps.board.cancel();
+    },
+    'board.view': async () => {
+      if (!deps.board) throw new Error('board unavailable');
+      // The views' static type is richer than the wire schema (the handler re-validates against it).
+      return (await deps.board.view()) as never;
+    },
+    'roster.guide': async ({ locationId, personId }) => {
+      if (!deps.guideRemoval) throw new Error('guide unavailable');
+      return { opened: await deps.guideRemoval(locationId, personId) };
+    },
+    'guide.plan': (_payload, { tabId }) => ({ plan: tabId !== undefined && deps.guidePlan ? deps.guidePlan(tabId) : null }),
     'i18n.table': ({ locale }) => ({ locale, table: { ...messageTable(locale) } }),
     'firm.prefs': async ({ origin, firmId, firmType, wantedPartners, review }, ctx) => {
       // A content script may only speak for its own portal origin; extension pages name the origin.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originConfig, registerHostPatterns, urlMatchesPatterns, SANDBOX_PORTS } from './origins';
+import { SANDBOX_PORTS, originConfig, registerHostPatterns, urlMatchesPatterns } from './origins';
 
 describe('origin config', () => {
   it('production knows only the real portal and registers', () => {
@@ -16,6 +16,7 @@ describe('origin config', () => {
     expect(c.portalMatches).toContain('http://localhost/*');
     // 4630 unless WXT_SANDBOX_REGISTER_PORT moves it (parallel checkouts).
     expect(registerHostPatterns(c)).toEqual([`http://localhost:${SANDBOX_PORTS.registers}/*`]);
+    expect(SANDBOX_PORTS.registers).toBe(Number(process.env.WXT_SANDBOX_REGISTER_PORT ?? 4630));
   });
 
   it('matches urls like a browser would', () => {

@@ -39,15 +39,21 @@ const production: OriginConfig = {
 
 // Chrome and Firefox match patterns cannot name a port: these match every port on loopback, which is
 // why they exist only in the sandbox build.
-const sandbox: OriginConfig = {
+const sandbox = (): OriginConfig => ({
   portalMatches: [...production.portalMatches, 'http://localhost/*', 'http://127.0.0.1/*'],
   portalHome: `http://localhost:${SANDBOX_PORTS.portal}/`,
   kartverketBase: `http://localhost:${SANDBOX_PORTS.registers}/adresser/v1/`,
   brregBase: `http://localhost:${SANDBOX_PORTS.registers}/enhetsregisteret/api/`,
-};
+});
+
+// The mode Vite baked into this bundle (undefined in Node: the manifest step and tests pass the mode).
+// In a production bundle this folds to a constant, so the loopback origins are dropped from store zips
+// (tests/build/release.test.ts checks it).
+const BUNDLE_MODE = (import.meta as ImportMeta & { env?: { MODE?: string } }).env?.MODE;
 
 export function originConfig(mode: string): OriginConfig {
-  return mode === 'sandbox' ? sandbox : production;
+  if (BUNDLE_MODE === 'production') return production;
+  return mode === 'sandbox' ? sandbox() : production;
 }
 
 /** Host permissions for register look-ups: exactly the register hosts, as match patterns. */

@@ -34,6 +34,11 @@ function setup() {
     'drafts.list': vi.fn(() => ({ drafts: [], usage: { count: 0, bytes: 0 }, retentionDays: 30 })),
     'drafts.deleteAll': vi.fn(() => ({ deleted: 0 })),
     'drafts.stats': vi.fn(() => ({ commitMs: [] })),
+    'board.readAll': vi.fn(() => ({ started: true, total: 0, reach: 'ok' as const })),
+    'board.cancel': vi.fn(() => ({ cancelled: false })),
+    'board.view': vi.fn(() => ({ origin: '', firms: [] })),
+    'roster.guide': vi.fn(() => ({ opened: false })),
+    'guide.plan': vi.fn(() => ({ plan: null })),
   } satisfies Handlers;
   return { handlers, handle: createMessageHandler(policy, handlers) };
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod/mini';
 import { AdminFactsSchema, FirmFactsSchema, LocationFactsSchema } from '../portal/schemas';
 import { FirmPrefsSchema } from '../facts/memory';
-import { FIRM_TYPES, PARTNERS } from '../portal/types';
+import { AGREEMENT_STATES, FIRM_TYPES, PARTNERS } from '../portal/types';
 import { OverlayViewSchema } from '../overlay/schemas';
 import { draftMessages } from '../drafts/protocol';
 
@@ -130,6 +130,52 @@ export const protocol = {
       review: z.optional(z.strictObject({ locationId: entityId, gone: z.array(entityId).check(z.maxLength(500)) })),
     }),
     response: FirmPrefsSchema,
+  },
+  /** Board ("Oversikt"): read every firm and location from the portal ("Les alle"); progress lands in storage (board.v1). */
+  'board.readAll': {
+    from: ['extension'],
+    payload: z.strictObject({}),
+    response: z.object({ started: z.boolean(), total: z.number(), reach: z.enum(['ok', 'session-expired', 'offline', 'error', 'unknown']) }),
+  },
+  'board.cancel': {
+    from: ['extension'],
+    payload: z.strictObject({}),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Board: every known firm's checklist view, judged now from what is remembered. */
+  'board.view': {
+    from: ['extension'],
+    payload: z.strictObject({}),
+    response: z.object({
+      origin: z.string().check(z.maxLength(200)),
+      firms: z
+        .array(
+          z.object({
+            id: entityId,
+            name: z.string().check(z.maxLength(500)),
+            type: z.string().check(z.maxLength(40)),
+            view: OverlayViewSchema,
+            systems: z.record(entityId, z.nullable(z.string().check(z.maxLength(200)))),
+            agreements: z.nullable(z.array(z.object({ partner: z.enum(PARTNERS), state: z.enum(AGREEMENT_STATES) })).check(z.maxLength(PARTNERS.length * 2))),
+            wantedPartners: z.optional(z.array(z.enum(PARTNERS)).check(z.maxLength(PARTNERS.length))),
+          }),
+        )
+        .check(z.maxLength(5_000)),
+    }),
+  },
+  /** Roster: guide the admin through the portal's own removal flow for one practitioner (opens the location in a tab). */
+  'roster.guide': {
+    from: ['extension'],
+    payload: z.strictObject({ locationId: entityId, personId: entityId }),
+    response: z.object({ opened: z.boolean() }),
+  },
+  /** The runtime-injected guide script asks what to guide in its tab (null: nothing). */
+  'guide.plan': {
+    from: ['content'],
+    payload: z.strictObject({}),
+    response: z.object({
+      plan: z.nullable(z.object({ kind: z.literal('remove-person'), locationId: entityId, personId: entityId, personName: z.string().check(z.maxLength(200)) })),
+    }),
   },
   /** Free-text diagnostic from a UI (shown in the background console, never stored). */
   'log.report': {

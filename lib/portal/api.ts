@@ -19,6 +19,20 @@ export type PortalResult<T> =
   /** The caller's AbortSignal fired. */
   | { readonly kind: 'aborted' };
 
+/** Whether the portal answered, as the UIs' notices need it ("log in", "offline", "the portal had an error"). */
+export function reachOf(result: PortalResult<unknown>): 'ok' | 'session-expired' | 'offline' | 'error' {
+  switch (result.kind) {
+    case 'ok':
+      return 'ok';
+    case 'session-expired':
+      return 'session-expired';
+    case 'offline':
+      return 'offline';
+    default:
+      return 'error';
+  }
+}
+
 // ------------------------------------------------------------------ schemas (bounded; unknown fields dropped)
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);

@@ -16,13 +16,13 @@ const scripts = (dir: string) => {
 describe('e2e probe', () => {
   it.each(['chrome-mv3', 'firefox-mv2'])('is absent from the production build %s', (dir) => {
     const files = scripts(dir);
-    expect(files.map(([f]) => f).sort()).toEqual(['portal-forms.js', 'portal.js']);
+    expect(files.map(([f]) => f).sort()).toEqual(['portal-forms.js', 'portal-guide.js', 'portal.js']);
     for (const [file, code] of files) expect(code.includes(PROBE_EVENT), file).toBe(false);
   });
 
   it.each(['chrome-mv3-sandbox', 'firefox-mv2-sandbox'])('is present in the sandbox build %s (so the check above can fail)', (dir) => {
     const files = scripts(dir);
-    expect(files.map(([f]) => f).sort()).toEqual(['portal-forms.js', 'portal.js']);
+    expect(files.map(([f]) => f).sort()).toEqual(['portal-forms.js', 'portal-guide.js', 'portal.js']);
     for (const [file, code] of files) expect(code.includes(PROBE_EVENT), file).toBe(true);
   });
 });

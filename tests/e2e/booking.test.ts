@@ -239,7 +239,7 @@ describe(`booking companion (side panel, popup; ${BROWSER_LABEL})`, () => {
   it('tells the admin to log in when the portal session has expired', async () => {
     const res = await fetch(`${world.portal}/__sandbox/session/expire`, { method: 'POST' });
     expect(res.ok).toBe(true);
-    await panel.click('aria/Hent firmaer og lokasjoner på nytt fra portalen');
+    await panel.click('aria/Oppdater: hent firmaer og lokasjoner på nytt fra portalen');
     const notice = await waitFor('the logged-out notice', async () => {
       const el = await panel.$('.bk-notice');
       return el ? text(panel, '.bk-notice') : undefined;
@@ -261,7 +261,7 @@ describe(`booking companion (side panel, popup; ${BROWSER_LABEL})`, () => {
 
   it('an unreachable portal gives its own "no network" status (last test: it stops the sandbox)', async () => {
     await world.sandbox.close();
-    await panel.click('aria/Hent firmaer og lokasjoner på nytt fra portalen');
+    await panel.click('aria/Oppdater: hent firmaer og lokasjoner på nytt fra portalen');
     const notice = await waitFor('the offline notice', async () => {
       const el = await panel.$('.bk-notice');
       const t = el ? await text(panel, '.bk-notice') : '';

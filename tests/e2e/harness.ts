@@ -223,6 +223,23 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
   });
 }
 
+/** Reloads an extension page and waits until it has loaded (Firefox sends no load events for extension pages). */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  if (IS_FIREFOX) {
+    await page.evaluate(() => {
+      (globalThis as unknown as { __bnBeforeReload?: boolean }).__bnBeforeReload = true;
+    });
+    await page.reload({ waitUntil: [] });
+    await waitFor(`${page.url()} to reload`, () => page.evaluate(() => !(globalThis as unknown as { __bnBeforeReload?: boolean }).__bnBeforeReload && document.readyState === 'complete'), 15_000);
+  } else {
+    await page.reload({ waitUntil: 'load' });
+  }
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { browser?: typeof chrome; ext?: typeof chrome };
+    g.ext = g.browser?.runtime?.id ? g.browser : chrome;
+  });
+}
+
 /** Sends a protocol message from an extension page, as the UIs do, and returns the raw reply. */
 export async function sendFromPage(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((m) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m), message);

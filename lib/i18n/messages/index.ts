@@ -1,4 +1,5 @@
 // Every feature area's catalogue, merged. Add a feature's file here (one line) when you create it.
+import board from './board';
 import booking from './booking';
 import bookingui from './bookingui';
 import checklist from './checklist';
@@ -11,6 +12,7 @@ import validation from './validation';
 import type { Catalogue } from '../define';
 
 export const catalogues = {
+  board,
   booking,
   bookingui,
   checklist,
