@@ -261,7 +261,7 @@ describe(`drafts (${BROWSER_LABEL}, sandbox)`, () => {
     await (await overlayElement(page, 'aria/Vis forskjeller[role="button"]')).click();
     await overlayElement(page, 'aria/Bruk utkastet for Webside[role="checkbox"]');
     await screenshot(page, 'drafts-conflict-diff');
-    expect((await accessibleSubtree(page, 'Bruk utkastet for Webside'))?.checked).toBe(false);
+    expect((await accessibleSubtree(page, 'Bruk utkastet for Webside[role="checkbox"]'))?.checked).toBe(false);
     await restoreFromBanner(page);
     expect(await value(page, 'website')).toBe('https://kollegaens-versjon.no');
     expect(await value(page, 'phone')).toBe('55 99 88 77');

@@ -422,16 +422,17 @@ function findNode(node: AxNode, name: string, role?: string): AxNode | undefined
 export type OverlayReader = 'accessibility' | 'probe';
 export const OVERLAY_READER: OverlayReader = IS_FIREFOX ? 'probe' : 'accessibility';
 
-/** The accessibility subtree of the element in our closed shadow roots named `name`. */
+/** The accessibility subtree of the element in our closed shadow roots named `name` (optionally `Name[role="…"]`). */
 export async function accessibleSubtree(page: Page, name: string, timeout = 15_000, via: OverlayReader = OVERLAY_READER): Promise<AxNode | null> {
   if (via === 'accessibility') {
     const region = await page.waitForSelector(`aria/${name}`, { timeout });
     return (await page.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false })) as AxNode | null;
   }
+  const wanted = parseAria(`aria/${name}`);
   return waitFor(`${JSON.stringify(name)} in a closed shadow root`, async () => {
     for (const reply of await probe(page, { op: 'tree' })) {
       for (const root of (reply as { roots?: AxNode[] }).roots ?? []) {
-        const hit = findNode(root, name);
+        const hit = findNode(root, wanted.name, wanted.role);
         if (hit) return hit;
       }
     }
