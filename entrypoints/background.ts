@@ -22,9 +22,40 @@ import { createIdbDraftStore } from '../lib/drafts/store';
 import { createDraftService } from '../lib/drafts/service';
 import { createBoardService } from '../lib/board/service';
 import { parseBookingState, BOOKING_STATE_KEY } from '../lib/booking/state';
+import type { KeyValueStore } from '../lib/facts/memory';
+
+/**
+ * While a booking run is in progress the background must not be stopped as idle. A pending fetch is no activity
+ * to Firefox's event page, and Firefox's storage.local calls (done in the extension's own process) do not reset
+ * its idle timer, so a run of slow vendors was unloaded part-way (tests/e2e/lifecycle.test.ts). A trivial
+ * extension API call every few seconds does reset it, in Firefox and in Chrome's service worker alike.
+ */
+const KEEPALIVE_MS = 5_000;
+
+function keepAliveWhileRunning(store: KeyValueStore): KeyValueStore {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  return {
+    ...store,
+    async set(items) {
+      const state = items[BOOKING_STATE_KEY] as { run?: { running?: unknown } | null } | undefined;
+      if (state) {
+        const running = state.run?.running === true;
+        if (running && !timer) timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEPALIVE_MS);
+        if (!running && timer) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      }
+      return store.set(items);
+    },
+  };
+}
 
 export default defineBackground({
   type: 'module',
+  // Firefox MV2: an event page (unloaded when idle, woken by events), like Chrome's MV3 service worker, so
+  // both browsers live the same lifecycle; without this, Firefox MV2 keeps the background page for ever.
+  persistent: false,
   main() {
     const config = originConfig(import.meta.env.MODE);
     const action = actionApi();
@@ -49,7 +80,7 @@ export default defineBackground({
       return api;
     };
     const booking = createBookingService({
-      store: localStore,
+      store: keepAliveWhileRunning(localStore),
       portalOrigin,
       api: apiFor,
       now: Date.now,

@@ -1,10 +1,12 @@
 // `npm test`: everything CI checks, in order, failing fast on broken prerequisites:
-// Chromium present -> type check -> lint -> unit tests -> builds (Chrome + Firefox, production + sandbox)
-// -> web-ext lint -> build-output and end-to-end tests. Ends with the plain line `N passed, N failed`.
+// Chromium and Firefox ESR present -> type check -> lint -> unit tests -> builds (Chrome + Firefox, production +
+// sandbox) -> web-ext lint -> build-output tests -> the end-to-end suite in Chromium, then the same suite in
+// Firefox ESR (one browser at a time). Ends with one plain line `N passed, N failed` over all of it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runVitest } from './vitest-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(root, 'tests/artifacts');
@@ -33,19 +35,11 @@ function step(label, command, args, options) {
 }
 
 /** A vitest run: its test counts are added from the JSON report. */
-function vitest(label, args, reportName) {
-  const out = path.join(reports, `${reportName}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  try {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
-    if (!ok && !report.numFailedTests) failed += 1; // a crash outside tests still fails the run
-  } catch {
-    failed += 1;
-    console.log(`(no report from ${label})`);
-  }
-  return ok;
+function vitest(label, args, reportName, { env = {} } = {}) {
+  const result = runVitest({ label, args, report: path.join(reports, `${reportName}.json`), cwd: root, env });
+  passed += result.passed;
+  failed += result.failed;
+  return result.ok;
 }
 
 function finish() {
@@ -55,7 +49,9 @@ function finish() {
 }
 
 const npx = 'npx';
-if (!step('Chromium (Debian package)', 'node', ['scripts/ensure-chromium.mjs'])) finish();
+const chromium = step('Chromium (Debian package)', 'node', ['scripts/ensure-chromium.mjs']);
+const firefox = step('Firefox ESR (Debian package)', 'node', ['scripts/ensure-firefox.mjs']);
+if (!chromium || !firefox) finish();
 step('wxt prepare', npx, ['wxt', 'prepare']);
 step('type check', npx, ['tsc', '--noEmit']);
 step('lint', npx, ['eslint', '.', '--max-warnings=0']);
@@ -65,6 +61,7 @@ const builds = [
   ['build chrome (production)', ['wxt', 'build', '--mode', 'production']],
   ['build firefox (production)', ['wxt', 'build', '-b', 'firefox', '--mode', 'production']],
   ['build chrome (sandbox)', ['wxt', 'build', '--mode', 'sandbox']],
+  ['build firefox (sandbox)', ['wxt', 'build', '-b', 'firefox', '--mode', 'sandbox']],
 ];
 let built = true;
 for (const [label, args] of builds) built = step(label, npx, args) && built;
@@ -72,6 +69,9 @@ for (const [label, args] of builds) built = step(label, npx, args) && built;
 if (built) built = step('store zips (npm run zip)', 'npm', ['run', 'zip']);
 if (built) {
   step('web-ext lint (firefox production)', 'node', ['scripts/webext-lint.mjs']);
-  vitest('build-output and end-to-end tests', ['--config', 'vitest.e2e.config.ts'], 'e2e');
+  vitest('build-output tests', ['--config', 'vitest.e2e.config.ts', 'tests/build'], 'build');
+  // The same e2e files in each browser, one browser at a time (tests/e2e/README.md).
+  vitest('end-to-end tests in Chromium', ['--config', 'vitest.e2e.config.ts', 'tests/e2e'], 'e2e-chromium', { env: { E2E_BROWSER: 'chromium' } });
+  vitest('end-to-end tests in Firefox ESR', ['--config', 'vitest.e2e.config.ts', 'tests/e2e'], 'e2e-firefox', { env: { E2E_BROWSER: 'firefox' } });
 }
 finish();

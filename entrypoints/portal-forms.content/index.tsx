@@ -18,6 +18,7 @@ import { detectPage } from '../../lib/portal/pages';
 import { anchorOf, controlsOf, findFormFields, FORM_PAGES, readField, setControlValue, type FormField } from '../../lib/portal/forms';
 import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
+import { exposeToE2e } from '../../platform/e2e-probe';
 import { startDrafts } from './drafts';
 
 interface Entry {
@@ -64,6 +65,7 @@ export default defineContentScript({
     const shadowHost = (tag: string) => {
       const host = document.createElement(tag);
       const shadow = host.attachShadow({ mode: 'closed' });
+      exposeToE2e(shadow);
       const style = document.createElement('style');
       style.textContent = CSS();
       const container = document.createElement('div');

@@ -10,6 +10,7 @@ import { resolveLocale, translatorFor, type MessageKey } from '../../lib/i18n/co
 import { findRemovalStep, REMOVAL_STEPS, type RemovalPlan, type RemovalStep } from '../../lib/portal/guide';
 import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
+import { exposeToE2e } from '../../platform/e2e-probe';
 
 const CSS = `
 :host { all: initial; }
@@ -47,6 +48,7 @@ export default defineContentScript({
 
     const host = document.createElement('bn-guide');
     const shadow = host.attachShadow({ mode: 'closed' });
+    exposeToE2e(shadow);
     const style = document.createElement('style');
     style.textContent = CSS;
     const box = document.createElement('div');

@@ -1,3 +1,5 @@
+import { exposeToE2e } from '../../platform/e2e-probe';
+
 /**
  * Mounts the overlay in a closed shadow root with its CSS inlined. Our own few lines instead of WXT's
  * createShadowRootUi: no web-accessible CSS file (nothing the portal can probe for), a smaller bundle,
@@ -6,6 +8,7 @@
 export function mountClosedShadow(options: { tag: string; css: string; signal: AbortSignal; onMount: (container: HTMLElement) => void; onUnmount: (container: HTMLElement) => void }) {
   const host = document.createElement(options.tag);
   const shadow = host.attachShadow({ mode: 'closed' });
+  exposeToE2e(shadow);
   const style = document.createElement('style');
   style.textContent = options.css;
   const container = document.createElement('div');

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, screenshot, waitForOverlayText, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, screenshot, waitForOverlayText, IS_FIREFOX, type World } from './harness';
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -166,7 +166,9 @@ describe('axe-core: 0 violations', () => {
     await page.close();
   });
 
-  it('overlay (closed shadow root, via the sandbox-only hook in the isolated world)', async () => {
+  // Chromium only: axe runs in the content script's isolated world through a CDP execution context, which
+  // WebDriver BiDi does not offer. (overlay-reader.test.ts shows the Firefox reading matches Chromium's.)
+  it.skipIf(IS_FIREFOX)('overlay (closed shadow root, via the sandbox-only hook in the isolated world; Chromium only: needs a CDP isolated-world context)', async () => {
     const page = await world.browser.newPage();
     for (const path of ['/firma/f-1001', '/lokasjon/l-2001']) {
       await openPortal(page, world, path);
@@ -198,7 +200,8 @@ describe('axe-core: 0 violations', () => {
 });
 
 describe('keyboard', () => {
-  it('side panel: Tab reaches every control with a visible focus indicator; Enter and Space activate', async () => {
+  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
+  it.skipIf(IS_FIREFOX)('side panel: Tab reaches every control with a visible focus indicator; Enter and Space activate (Firefox: skipped; it fails in Chromium too since main merged the board tabs: Tab does not reach the four tab buttons)', async () => {
     const page = await openExtensionPage(world, 'sidepanel.html', { width: 420, height: 900 });
     await new Promise((r) => setTimeout(r, 1_500));
     const tabs = await page.$$('[role="tab"]');
@@ -224,14 +227,14 @@ describe('keyboard', () => {
       const first = await state();
       await page.keyboard.press('Enter');
       const afterEnter = await state();
-      await page.keyboard.press('Space');
+      await page.keyboard.press(' ');
       expect([first, afterEnter, await state()]).toEqual([first, first === 'true' ? 'false' : 'true', first]);
     }
     await screenshot(page, 'a11y-sidepanel-keyboard');
     await page.close();
   });
 
-  it('overlay: Tab from the page reaches every control with a visible focus indicator; Enter and Space activate', async () => {
+  it.skipIf(IS_FIREFOX)('overlay: Tab from the page reaches every control with a visible focus indicator; Enter and Space activate (Chromium only: needs a CDP isolated-world context)', async () => {
     const page = await world.browser.newPage();
     await openPortal(page, world, '/firma/f-1001');
     await waitForOverlayText(page, /Sjekkliste/);
@@ -273,7 +276,7 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await new Promise((r) => setTimeout(r, 200));
     expect(await expandedState()).toBe('false');
-    await page.keyboard.press('Space');
+    await page.keyboard.press(' ');
     await new Promise((r) => setTimeout(r, 200));
     expect(await expandedState()).toBe('true');
     await iso.session.detach();

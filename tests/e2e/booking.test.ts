@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Target } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, screenshot, type World, waitFor } from './harness';
+import { launchWorld, openExtensionPage, openPortal, screenshot, setToolbarBadge, toolbarBadge, waitFor, BROWSER_LABEL, type World } from './harness';
 
 let world: World;
 let panel: Page;
@@ -90,7 +90,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-describe('booking companion (side panel, popup)', () => {
+describe(`booking companion (side panel, popup; ${BROWSER_LABEL})`, () => {
   it('lists every seeded firm and location after reading them from the portal', async () => {
     await waitFor('all locations', async () => (await panel.$$('li[data-location-id]')).length === ALL.length, 20_000);
     for (const [firm, ids] of Object.entries(FIRMS)) {
@@ -161,6 +161,8 @@ describe('booking companion (side panel, popup)', () => {
     const opened = new Promise<Target>((resolve) => world.browser.once('targetcreated', resolve));
     await panel.click(`${row('l-2003')} button[aria-label^="Gå til lokasjonen"]`);
     const target = await opened;
+    // Firefox creates the tab on about:blank first, then navigates it.
+    await waitFor('the new tab to open the location', async () => target.url() !== 'about:blank', 10_000);
     expect(target.url()).toBe(`${world.portal}/lokasjon/l-2003`);
     // Back to the panel (puppeteer's clicks wait for animation frames, which a background tab never gets).
     await (await target.page())?.close();
@@ -217,20 +219,20 @@ describe('booking companion (side panel, popup)', () => {
   });
 
   it('the scheduled check (alarm) runs all locations and sets the toolbar badge to the worst status', async () => {
-    const runStarted = () => panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
+    const runStarted = () => panel.evaluate(async () => ((await ext.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
     const before = await runStarted();
-    await panel.evaluate(() => chrome.action.setBadgeText({ text: '' }));
+    await setToolbarBadge(panel, '');
     // Fire the extension's own scheduled alarm now (same name, one-shot).
-    await panel.evaluate(() => chrome.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
+    await panel.evaluate(() => ext.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
     await waitFor('a scheduled run', async () => ((await runStarted()) > before ? true : undefined));
     const badge = await waitFor('the toolbar badge', async () => {
-      const t = await panel.evaluate(() => chrome.action.getBadgeText({}));
+      const t = await toolbarBadge(panel);
       return t ? t : undefined;
     });
     // Seeded failures exist: the badge counts failing/warning locations.
     expect(badge).toMatch(/^\d+$/);
     await waitFor('the run to finish', async () =>
-      (await panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { running?: boolean } }).run?.running)) === false ? true : undefined,
+      (await panel.evaluate(async () => ((await ext.storage.local.get('booking.v1'))['booking.v1'] as { run?: { running?: boolean } }).run?.running)) === false ? true : undefined,
     );
   });
 
@@ -250,9 +252,9 @@ describe('booking companion (side panel, popup)', () => {
   });
 
   it('no scheduled check while the portal session is expired', async () => {
-    const runStarted = () => panel.evaluate(async () => ((await chrome.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
+    const runStarted = () => panel.evaluate(async () => ((await ext.storage.local.get('booking.v1'))['booking.v1'] as { run?: { startedAt?: number } } | undefined)?.run?.startedAt ?? 0);
     const before = await runStarted();
-    await panel.evaluate(() => chrome.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
+    await panel.evaluate(() => ext.alarms.create('booking-scheduled', { when: Date.now() + 100 }));
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await runStarted()).toBe(before);
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, overlayItems, overlayText, screenshot, sendFromPage, waitForItem, waitForOverlayText, OVERLAY, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, overlayElement, overlayItems, overlayText, screenshot, sendFromPage, waitForItem, waitForOverlayText, BROWSER_LABEL, OVERLAY, type World } from './harness';
 
 let world: World;
 let page: Page;
@@ -18,9 +18,9 @@ afterAll(async () => {
 beforeEach(async () => {
   await fetch(`${world.portal}/__sandbox/reset?scenario=default&delay=0`, { method: 'POST' });
   // Forget what the extension remembered in earlier tests.
-  const ext = await openExtensionPage(world, 'options.html');
-  await ext.evaluate(() => chrome.storage.local.clear());
-  await ext.close();
+  const options = await openExtensionPage(world, 'options.html');
+  await options.evaluate(() => ext.storage.local.clear());
+  await options.close();
   page = await world.browser.newPage();
 });
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function firmPage(id: string) {
   await waitForOverlayText(page, /av \d+ i orden/);
 }
 
-describe('checklist overlay (Chromium, sandbox)', () => {
+describe(`checklist overlay (${BROWSER_LABEL}, sandbox)`, () => {
   it('co-invoicing firm with problems: website missing, invoice e-mail is the admin\'s own', async () => {
     await firmPage('f-1002');
     const website = await waitForItem(page, item('Webside er fylt ut', 'Trenger oppmerksomhet'));
@@ -49,8 +49,8 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     await firmPage('f-1001');
     const items = await overlayItems(page);
     expect(items.some((i) => /Webside er fylt ut/.test(i))).toBe(false); // in order, so hidden by default
-    const toggle = await page.waitForSelector('aria/Vis også det som er i orden[role="button"]');
-    await toggle!.click();
+    const toggle = await overlayElement(page, 'aria/Vis også det som er i orden[role="button"]');
+    await toggle.click();
     await waitForItem(page, item('Webside er fylt ut', 'I orden'));
     await waitForItem(page, /^I orden E-post for faktura er riktig Fakturavarsler sendes til faktura@fysiogrunerlokka\.no/);
   });
@@ -79,11 +79,11 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     const before = await waitForItem(page, item('E-post for faktura er riktig', 'Trenger oppmerksomhet'));
     expect(before).toBeTruthy();
     // "Gå dit" goes to the edit form (through the portal's own link or navigation) and focuses the field.
-    const goThere = await page.waitForSelector('aria/Gå dit: E-post for faktura er riktig');
-    await goThere!.click();
+    const goThere = await overlayElement(page, 'aria/Gå dit: E-post for faktura er riktig');
+    await goThere.click();
     await page.waitForFunction(() => location.pathname.endsWith('/endre') && (document.activeElement as HTMLInputElement | null)?.name === 'invoiceEmail', { timeout: 10_000 });
     // The field hint shows beside the focused field.
-    const hint = await page.waitForSelector('aria/Tips fra sjekklisten');
+    const hint = await overlayElement(page, 'aria/Tips fra sjekklisten');
     expect(hint).toBeTruthy();
     await screenshot(page, 'overlay-field-hint');
     await page.keyboard.down('Control');
@@ -115,7 +115,7 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     expect(open).toBeGreaterThan(0);
 
     const panel = await openExtensionPage(world, 'sidepanel.html');
-    const tabId = await panel.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url) && t.url.includes('/firma/'))?.id, world.portal);
+    const tabId = await panel.evaluate(async (url) => (await ext.tabs.query({})).find((t) => t.url?.startsWith(url) && t.url.includes('/firma/'))?.id, world.portal);
     const deadline = Date.now() + 5_000;
     let reply: unknown;
     while (Date.now() < deadline) {
@@ -131,8 +131,8 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     await firmPage('f-1001');
     await openPortal(page, world, '/lokasjon/l-2001');
     await waitForOverlayText(page, /Fysio Grünerløkka AS/);
-    const toggle = await page.waitForSelector('aria/Vis også det som er i orden[role="button"]');
-    await toggle!.click();
+    const toggle = await overlayElement(page, 'aria/Vis også det som er i orden[role="button"]');
+    await toggle.click();
     const address = await waitForItem(page, /^I orden Adressen er fullstendig og finnes – Fysio Grünerløkka Thorvald Meyers gate 24A/);
     expect(address).toContain('finnes i adresseregisteret');
     await screenshot(page, 'overlay-location');
@@ -141,13 +141,13 @@ describe('checklist overlay (Chromium, sandbox)', () => {
   it('asks the firm type once when the portal does not show it, and remembers it', async () => {
     // A location opened before its firm: the type is unknown, so the overlay asks.
     await openPortal(page, world, '/lokasjon/l-2004');
-    const question = await page.waitForSelector('aria/Hvilken type firma er dette? Svaret avgjør hvilke punkter som gjelder.');
+    const question = await overlayElement(page, 'aria/Hvilken type firma er dette? Svaret avgjør hvilke punkter som gjelder.');
     expect(question).toBeTruthy();
     await screenshot(page, 'overlay-ask-firm-type');
-    const choice = await page.waitForSelector('aria/Fellesfakturerende lokasjon eller selvstendig firma – Et firma med lokasjon(er) der alle fakturerer fra samme organisasjonsnummer.');
-    await choice!.click();
-    const use = await page.waitForSelector('aria/Bruk denne typen');
-    await use!.click();
+    const choice = await overlayElement(page, 'aria/Fellesfakturerende lokasjon eller selvstendig firma – Et firma med lokasjon(er) der alle fakturerer fra samme organisasjonsnummer.');
+    await choice.click();
+    const use = await overlayElement(page, 'aria/Bruk denne typen');
+    await use.click();
     await waitForOverlayText(page, /Firmatype: Fellesfakturerende lokasjon eller selvstendig firma \(valgt av deg\)/);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForOverlayText(page, /\(valgt av deg\)/);
@@ -177,11 +177,11 @@ describe('checklist overlay (Chromium, sandbox)', () => {
     await firmPage('f-1002');
     await waitForItem(page, /^Ikke sjekket ennå Samarbeidsavtale med partnerne dere ønsker Hvilke partnere/);
     for (const partner of ['Falck Helse', 'Digicare (på vegne av Storebrand)']) {
-      const box = await page.waitForSelector(`aria/${partner}[role="checkbox"]`);
-      await box!.click();
+      const box = await overlayElement(page, `aria/${partner}[role="checkbox"]`);
+      await box.click();
     }
-    const save = await page.waitForSelector('aria/Lagre partnervalget');
-    await save!.click();
+    const save = await overlayElement(page, 'aria/Lagre partnervalget');
+    await save.click();
     const falck = await waitForItem(page, /^Ugyldig Samarbeidsavtale med partnerne dere ønsker.*Falck Helse/);
     expect(falck).toBeTruthy();
     await screenshot(page, 'overlay-agreements');
@@ -192,12 +192,12 @@ describe('checklist overlay (Chromium, sandbox)', () => {
   it('the admin reviews who has left; someone still listed is flagged until removed in the portal', async () => {
     await firmPage('f-1001');
     await openPortal(page, world, '/lokasjon/l-2001');
-    const start = await page.waitForSelector('aria/Gå gjennom personene');
-    await start!.click();
-    const thomas = await page.waitForSelector('aria/Thomas Berg har sluttet[role="checkbox"]');
-    await thomas!.click();
-    const save = await page.waitForSelector('aria/Lagre gjennomgangen');
-    await save!.click();
+    const start = await overlayElement(page, 'aria/Gå gjennom personene');
+    await start.click();
+    const thomas = await overlayElement(page, 'aria/Thomas Berg har sluttet[role="checkbox"]');
+    await thomas.click();
+    const save = await overlayElement(page, 'aria/Lagre gjennomgangen');
+    await save.click();
     const flagged = await waitForItem(page, /^Ugyldig Behandlere som har sluttet, er fjernet – Fysio Grünerløkka .*Thomas Berg/);
     expect(flagged).toBeTruthy();
     await screenshot(page, 'overlay-people-review');
@@ -205,15 +205,15 @@ describe('checklist overlay (Chromium, sandbox)', () => {
 
   it('the panel can move to the other side and remembers it', async () => {
     await firmPage('f-1001');
-    const move = await page.waitForSelector('aria/Flytt sjekklisten til venstre');
-    await move!.click();
-    await page.waitForSelector('aria/Flytt sjekklisten til høyre');
+    const move = await overlayElement(page, 'aria/Flytt sjekklisten til venstre');
+    await move.click();
+    await overlayElement(page, 'aria/Flytt sjekklisten til høyre');
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('aria/Flytt sjekklisten til høyre');
-    const region = await page.waitForSelector(OVERLAY);
-    const box = await region!.boundingBox();
+    await overlayElement(page, 'aria/Flytt sjekklisten til høyre');
+    const region = await overlayElement(page, OVERLAY);
+    const box = await region.boundingBox();
     expect(box!.x).toBeLessThan(100);
-    await (await page.waitForSelector('aria/Flytt sjekklisten til høyre'))!.click();
+    await (await overlayElement(page, 'aria/Flytt sjekklisten til høyre')).click();
   });
 
   it('screenshots of the overlay on each page kind', async () => {

@@ -5,9 +5,25 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import puppeteer from 'puppeteer-core';
-import { EXTENSION_DIR, launchWorld, openExtensionPage, openPortal, retype, screenshot, type World } from './harness';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import {
+  accessibleSubtree,
+  accessibleText,
+  extensionUrl,
+  gotoExtensionPage,
+  launchWorld,
+  openExtensionPage,
+  openPortal,
+  overlayElement,
+  relaunchBrowser,
+  retype,
+  screenshot,
+  sendFromPage,
+  terminateBackground,
+  BROWSER_LABEL,
+  IS_FIREFOX,
+  type World,
+} from './harness';
+import { labelled } from './portal-driver';
 
 let world: World;
 let page: Page;
@@ -35,7 +51,7 @@ const value = (p: Page, name: string) => p.$eval(`form [name="${name}"]`, (i) =>
 async function dumpDrafts(browser: Browser = world.browser): Promise<{ id: string; fields: Record<string, { label: string; value: unknown }>; submittedAt?: number }[]> {
   const p = await browser.newPage();
   try {
-    await p.goto(`chrome-extension://${world.extensionId}/sidepanel.html`, { waitUntil: 'domcontentloaded' });
+    await gotoExtensionPage(p, extensionUrl(world, 'sidepanel.html'));
     return await p.evaluate(
       () =>
         new Promise<never>((resolve, reject) => {
@@ -61,8 +77,8 @@ async function dumpDrafts(browser: Browser = world.browser): Promise<{ id: strin
 async function clearDrafts(browser: Browser) {
   const p = await browser.newPage();
   try {
-    await p.goto(`chrome-extension://${world.extensionId}/sidepanel.html`, { waitUntil: 'domcontentloaded' });
-    await p.evaluate(() => chrome.runtime.sendMessage({ type: 'drafts.deleteAll', payload: {} }));
+    await gotoExtensionPage(p, extensionUrl(world, 'sidepanel.html'));
+    await sendFromPage(p, { type: 'drafts.deleteAll', payload: {} });
   } finally {
     await p.close();
   }
@@ -81,30 +97,16 @@ async function waitForDraftWith(text: string, browser: Browser = world.browser, 
 }
 
 /** The banner's text as a screen reader reads it (it lives in a closed shadow root). */
-async function bannerText(p: Page): Promise<string> {
-  const region = await p.waitForSelector(`${BANNER}[role="region"]`, { timeout: 10_000 });
-  const snapshot = await p.accessibility.snapshot({ root: region ?? undefined, interestingOnly: false });
-  const parts: string[] = [];
-  const walk = (node: { name?: string; children?: unknown[] } | null | undefined) => {
-    if (!node) return;
-    if (!node.children?.length) {
-      if (node.name) parts.push(node.name);
-      return;
-    }
-    for (const child of node.children as (typeof node)[]) walk(child);
-  };
-  walk(snapshot as never);
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
+const bannerText = (p: Page) => accessibleText(p, 'Du har et ulagret utkast');
 
 async function restoreFromBanner(p: Page) {
-  await p.waitForSelector(BANNER, { timeout: 10_000 });
-  const button = await p.waitForSelector('aria/Gjenopprett[role="button"]');
-  await button!.click();
-  await p.waitForSelector('aria/Lukk[role="button"]', { timeout: 5_000 });
+  await overlayElement(p, BANNER);
+  const button = await overlayElement(p, 'aria/Gjenopprett[role="button"]');
+  await button.click();
+  await overlayElement(p, 'aria/Lukk[role="button"]', { timeout: 5_000 });
 }
 
-describe('drafts (Chromium, sandbox)', () => {
+describe(`drafts (${BROWSER_LABEL}, sandbox)`, () => {
   it('reload mid-typing: the banner offers the draft and restores exactly what was typed', async () => {
     await openPortal(page, world, '/firma/f-1002/endre');
     await retype(page, field('Webside'), 'https://utkast-før-reload.no/side?a=1&b=2');
@@ -112,7 +114,7 @@ describe('drafts (Chromium, sandbox)', () => {
     // No waiting: the reload comes inside the debounce window; the page-hide flush must carry it.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await openPortal(page, world, '/firma/f-1002/endre');
-    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    await overlayElement(page, BANNER);
     await screenshot(page, 'drafts-banner');
     expect(await value(page, 'website')).not.toBe('https://utkast-før-reload.no/side?a=1&b=2');
     await restoreFromBanner(page);
@@ -133,9 +135,13 @@ describe('drafts (Chromium, sandbox)', () => {
     expect(await value(page, 'address')).toBe('Bryggen 9, 5003 Bergen – bakgården');
   });
 
-  it('tab closed and reopened', async () => {
+  it(`tab closed and reopened${IS_FIREFOX ? ' (Firefox: after the debounced commit; see README, "Firefox")' : ' at once, inside the debounce window'}`, async () => {
     await openPortal(page, world, '/lokasjon/l-2001/endre');
     await retype(page, field('Mobilnummer'), '+47 912 34 567');
+    // Chromium delivers the page-hide flush of a closing tab. Firefox drops a content script's message sent
+    // while its tab closes, so there the last debounce window (250 ms) of typing can be lost, as in a crash:
+    // what was committed before the close must survive.
+    if (IS_FIREFOX) await waitForDraftWith('+47 912 34 567');
     await page.close();
     page = await world.browser.newPage();
     await openPortal(page, world, '/lokasjon/l-2001/endre');
@@ -143,13 +149,13 @@ describe('drafts (Chromium, sandbox)', () => {
     expect(await value(page, 'mobile')).toBe('+47 912 34 567');
   });
 
-  it('the service worker terminated during typing: nothing typed is lost', async () => {
+  it('the background stopped during typing (Chromium: service worker terminated; Firefox: event page unloaded): nothing typed is lost', async () => {
     await openPortal(page, world, '/firma/f-1002/endre');
     await retype(page, field('Adresse'), 'Før stopp ');
     await waitForDraftWith('Før stopp');
-    // Terminate the worker while typing goes on (CDP from a short-lived browser session, as Chrome does on idle).
+    // Stop the background while typing goes on, as the browser does when it is idle.
     const typing = page.keyboard.type('og etter stopp, tegn for tegn', { delay: 15 });
-    await terminateServiceWorker(world.browser);
+    await terminateBackground(world);
     await typing;
     await waitForDraftWith('Før stopp og etter stopp, tegn for tegn');
     await page.close();
@@ -226,12 +232,12 @@ describe('drafts (Chromium, sandbox)', () => {
     const all = JSON.stringify(await dumpDrafts());
     expect(all).toContain('klient-utkast-78');
     expect(all).not.toContain('HEMMELIG');
-    const ext = await openExtensionPage(world, 'sidepanel.html');
-    const local = await ext.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
-    await ext.close();
+    const panel = await openExtensionPage(world, 'sidepanel.html');
+    const local = await panel.evaluate(async () => JSON.stringify(await ext.storage.local.get(null)));
+    await panel.close();
     expect(local).not.toContain('HEMMELIG');
     await openPortal(page, world, '/lokasjon/l-2001/online-booking');
-    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    await overlayElement(page, BANNER);
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(databases).not.toContain('bn-drafts');
     expect(databases).toEqual([]);
@@ -249,13 +255,13 @@ describe('drafts (Chromium, sandbox)', () => {
     firm.version += 1;
     page = await world.browser.newPage();
     await openPortal(page, world, '/firma/f-1002/endre');
-    await page.waitForSelector(BANNER, { timeout: 10_000 });
+    await overlayElement(page, BANNER);
     await screenshot(page, 'drafts-conflict-banner');
     expect(await bannerText(page)).toContain('1 felt er endret i portalen etter at utkastet ble startet (konflikt)');
-    await (await page.waitForSelector('aria/Vis forskjeller[role="button"]'))!.click();
-    const conflictBox = await page.waitForSelector('aria/Bruk utkastet for Webside[role="checkbox"]');
+    await (await overlayElement(page, 'aria/Vis forskjeller[role="button"]')).click();
+    await overlayElement(page, 'aria/Bruk utkastet for Webside[role="checkbox"]');
     await screenshot(page, 'drafts-conflict-diff');
-    expect(await conflictBox!.evaluate((b) => (b as HTMLInputElement).checked)).toBe(false);
+    expect((await accessibleSubtree(page, 'Bruk utkastet for Webside[role="checkbox"]'))?.checked).toBe(false);
     await restoreFromBanner(page);
     expect(await value(page, 'website')).toBe('https://kollegaens-versjon.no');
     expect(await value(page, 'phone')).toBe('55 99 88 77');
@@ -287,13 +293,13 @@ describe('drafts (Chromium, sandbox)', () => {
       await (await panel.waitForSelector('aria/Slett utkastet for Bryggen Fysioterapi AS'))!.click();
       await panel.waitForFunction(() => document.querySelectorAll('.draft-item').length === 1, { timeout: 10_000 });
       // Retention: an invalid number is refused with a message; a valid one is saved.
-      await retype(panel, 'aria/Slett utkast etter (dager)', '0');
+      await retype(panel, labelled('Slett utkast etter (dager)'), '0');
       await (await panel.waitForSelector('aria/Lagre[role="button"]'))!.click();
       await panel.waitForFunction(() => document.body.innerText.includes('Skriv et helt tall fra 1 til 365.'));
-      await retype(panel, 'aria/Slett utkast etter (dager)', '14');
+      await retype(panel, labelled('Slett utkast etter (dager)'), '14');
       await (await panel.waitForSelector('aria/Lagre[role="button"]'))!.click();
       await panel.waitForFunction(() => document.body.innerText.includes('utkast slettes etter 14 dager'));
-      expect(await panel.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings: { draftRetentionDays: number } }).settings.draftRetentionDays)).toBe(14);
+      expect(await panel.evaluate(async () => ((await ext.storage.local.get('settings')) as { settings: { draftRetentionDays: number } }).settings.draftRetentionDays)).toBe(14);
       await (await panel.waitForSelector('aria/Slett alle utkast[role="button"]'))!.click();
       await (await panel.waitForSelector('aria/Ja, slett alle[role="button"]'))!.click();
       await panel.waitForFunction(() => document.body.innerText.includes('Ingen utkast.'), { timeout: 10_000 });
@@ -333,19 +339,8 @@ describe('drafts (Chromium, sandbox)', () => {
     await new Promise((r) => setTimeout(r, 700));
     world.browser.process()?.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
-    const browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      pipe: true,
-      enableExtensions: true,
-      userDataDir: world.userDataDir,
-      args: [...CHROMIUM_ARGS, '--window-size=1280,900', '--lang=nb-NO', '--accept-lang=nb-NO,nb,no,en'],
-      env: { ...process.env, LANG: 'nb_NO.UTF-8', LANGUAGE: 'nb_NO:nb' },
-      defaultViewport: { width: 1280, height: 900 },
-    });
+    const browser = await relaunchBrowser(world);
     try {
-      const id = await browser.installExtension(EXTENSION_DIR);
-      expect(id).toBe(world.extensionId);
       const p = await browser.newPage();
       await openPortal(p, world, '/firma/f-1002/endre');
       await restoreFromBanner(p);
@@ -355,16 +350,3 @@ describe('drafts (Chromium, sandbox)', () => {
     }
   });
 });
-
-/** Terminates the extension's service worker the way Chrome does when idle (CDP Target.closeTarget). */
-async function terminateServiceWorker(browser: Browser) {
-  const session = await browser.target().createCDPSession();
-  try {
-    const { targetInfos } = await session.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${world.extensionId}/`));
-    if (!worker) throw new Error('no service worker to terminate');
-    await session.send('Target.closeTarget', { targetId: worker.targetId });
-  } finally {
-    await session.detach();
-  }
-}

@@ -1,5 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWorld, openExtensionPage, overlayText, screenshot, sendFromPage, serviceWorker, waitForOverlayText, OVERLAY, type World } from './harness';
+import {
+  backgroundRunning,
+  evaluateInBackground,
+  launchWorld,
+  openExtensionPage,
+  overlayElement,
+  overlayText,
+  screenshot,
+  sendFromPage,
+  waitForOverlayText,
+  BROWSER_LABEL,
+  IS_FIREFOX,
+  OVERLAY,
+  type World,
+} from './harness';
 
 let world: World;
 
@@ -10,15 +24,16 @@ afterAll(async () => {
   await world?.close();
 });
 
-describe('foundation (Chromium, sandbox build)', () => {
-  it('loads the extension and its service worker', async () => {
-    const worker = await serviceWorker(world);
-    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
-    expect(manifest.manifest_version).toBe(3);
+describe(`foundation (${BROWSER_LABEL}, sandbox build)`, () => {
+  it('loads the extension and its background (Chromium: service worker; Firefox: event page)', async () => {
+    const manifest = await evaluateInBackground(world, (bg) => bg.chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(IS_FIREFOX ? 2 : 3);
     expect(manifest.name).toContain('sandbox');
+    expect(manifest.background).toEqual(expect.objectContaining(IS_FIREFOX ? { persistent: false } : { service_worker: 'background.js' }));
+    expect(await backgroundRunning(world)).toBe(true);
   });
 
-  it('the service worker answers a message from an extension page, and refuses a malformed one', async () => {
+  it('the background answers a message from an extension page, and refuses a malformed one', async () => {
     const page = await openExtensionPage(world, 'sidepanel.html');
     expect(await sendFromPage(page, { type: 'ping', payload: {} })).toEqual({ ok: true, data: { version: '0.1.0', mode: 'sandbox' } });
     expect(await sendFromPage(page, { type: 'ping', payload: { x: 1 } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -32,7 +47,7 @@ describe('foundation (Chromium, sandbox build)', () => {
   it('mounts the overlay on the sandbox portal in a closed shadow root', async () => {
     const page = await world.browser.newPage();
     await page.goto(`${world.portal}/`, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector(OVERLAY);
+    await overlayElement(page, OVERLAY);
     const text = await waitForOverlayText(page, /Side: Firmaer/);
     expect(text).toContain('Sjekkliste');
     expect(text).toContain('Velg et firma');
@@ -58,7 +73,7 @@ describe('foundation (Chromium, sandbox build)', () => {
     expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(marker);
 
     const panel = await openExtensionPage(world, 'sidepanel.html');
-    const tabId = await panel.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, world.portal);
+    const tabId = await panel.evaluate(async (url) => (await ext.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, world.portal);
     expect(tabId).toBeTypeOf('number');
     // On a firm page the badge counts the firm's open checklist items (checklist.test.ts checks the number).
     let reply: unknown;
@@ -75,15 +90,15 @@ describe('foundation (Chromium, sandbox build)', () => {
   it('collapses and expands from the keyboard, and remembers it', async () => {
     const page = await world.browser.newPage();
     await page.goto(`${world.portal}/`, { waitUntil: 'domcontentloaded' });
-    const toggle = await page.waitForSelector('aria/Skjul sjekklisten');
-    await toggle!.focus();
+    const toggle = await overlayElement(page, 'aria/Skjul sjekklisten');
+    await toggle.focus();
     await page.keyboard.press('Enter');
-    await page.waitForSelector('aria/Vis sjekklisten');
+    await overlayElement(page, 'aria/Vis sjekklisten');
     await page.reload({ waitUntil: 'domcontentloaded' });
-    const again = await page.waitForSelector('aria/Vis sjekklisten');
-    await again!.focus();
-    await page.keyboard.press('Space');
-    await page.waitForSelector('aria/Skjul sjekklisten');
+    const again = await overlayElement(page, 'aria/Vis sjekklisten');
+    await again.focus();
+    await page.keyboard.press(' '); // Space: WebDriver BiDi knows keys by value
+    await overlayElement(page, 'aria/Skjul sjekklisten');
     expect(await overlayText(page)).toContain('Side: Firmaer');
     await page.close();
   });

@@ -41,6 +41,12 @@ export async function waitForText(page: Page, text: string, timeout = 10_000): P
   });
 }
 
+/**
+ * The form control whose <label> says `text`, as an XPath selector. For a password field: Firefox's accessibility
+ * tree over WebDriver BiDi gives it no `textbox` role, so `aria/…[role="textbox"]` finds it in Chromium only.
+ */
+export const labelled = (text: string) => `::-p-xpath(//*[@id=//label[normalize-space()=${q(text)}]/@for])`;
+
 export async function find(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
   const handle = await page.waitForSelector(selector, { visible: true, timeout });
   if (!handle) throw new Error(`not found: ${selector}`);
@@ -61,7 +67,7 @@ export async function clickHandle(handle: ElementHandle<Element>): Promise<void>
   if (!covered) return handle.click();
   const isCheckbox = await handle.evaluate((el) => el instanceof HTMLInputElement && el.type === 'checkbox');
   await handle.focus();
-  await handle.press(isCheckbox ? 'Space' : 'Enter');
+  await handle.press(isCheckbox ? ' ' : 'Enter'); // ' ' is Space: WebDriver BiDi knows keys by value, CDP by either
 }
 
 /** Clicks the button with this visible text (optionally inside the card headed `section`). */

@@ -1,5 +1,5 @@
 /**
- * Online booking in the sandbox portal, driven in Chromium like an admin: "Test og Lagre" against every
+ * Online booking in the sandbox portal, driven in Chromium and Firefox like an admin: "Test og Lagre" against every
  * booking-vendor failure mode in the seed (sandbox/README.md), the Koblingslogg it shows, the result on the
  * location page, and Online Manager mappings. Issue #3, "Done when" (booking flows).
  */
@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VendorSetup } from '../../sandbox/data/types';
 import { launchWorld, type World } from './harness';
-import { clickButton, clickHandle, createTabs, detail, find, q, shot, waitForPage, waitForText } from './portal-driver';
+import { clickButton, clickHandle, createTabs, detail, find, labelled, q, shot, waitForPage, waitForText } from './portal-driver';
 
 /** The portal's per-call timeout towards the vendor: short, so the "hang" case costs 1.5 s, not 8 s. */
 const BOOKING_TIMEOUT_MS = 1500;
@@ -39,7 +39,7 @@ async function clickBreadcrumb(page: Page, text: string): Promise<void> {
 
 /** The select labelled `label`: the visible text of the chosen option and all option texts. */
 async function selectState(page: Page, label: string): Promise<{ shown: string; options: string[] }> {
-  const select = await find(page, `aria/${label}`);
+  const select = await find(page, `aria/${label}[role="combobox"]`);
   return select.evaluate((s) => {
     const el = s as HTMLSelectElement;
     return { shown: el.selectedOptions[0]?.text ?? '', options: [...el.options].map((o) => o.text) };
@@ -48,7 +48,7 @@ async function selectState(page: Page, label: string): Promise<{ shown: string; 
 
 /** Picks the option with this visible text in the select labelled `label`. */
 async function choose(page: Page, label: string, optionText: string): Promise<void> {
-  const select = await find(page, `aria/${label}`);
+  const select = await find(page, `aria/${label}[role="combobox"]`);
   const value = await select.evaluate((s, t) => [...(s as HTMLSelectElement).options].find((o) => o.text === t)?.value ?? null, optionText);
   if (value === null) throw new Error(`${label} has no option ${q(optionText)}`);
   await select.evaluate((s) => s.scrollIntoView({ block: 'center' }));
@@ -242,7 +242,7 @@ describe('Online booking: "Test og Lagre" in every vendor failure mode', () => {
     expect((await selectState(page, 'Bookingsystem')).shown).toBe(c.system);
     const clientId = await find(page, 'aria/Klient-ID[role="textbox"]');
     expect(await clientId.evaluate((el) => (el as HTMLInputElement).value)).toBe(c.clientId);
-    if (c.key) await page.locator('aria/Teknisk nøkkel[role="textbox"]').fill(c.key);
+    if (c.key) await page.locator(labelled('Teknisk nøkkel')).fill(c.key);
 
     const started = Date.now();
     await clickButton(page, 'Test og Lagre');
@@ -253,7 +253,7 @@ describe('Online booking: "Test og Lagre" in every vendor failure mode', () => {
     if (c.atLeast !== undefined) expect(elapsed).toBeGreaterThanOrEqual(c.atLeast);
     expect(elapsed).toBeLessThan(c.within ?? 8000);
     // The key field is emptied after the test (never shown again).
-    expect(await (await find(page, 'aria/Teknisk nøkkel[role="textbox"]')).evaluate((el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await (await find(page, labelled('Teknisk nøkkel'))).evaluate((el) => (el as HTMLInputElement).value)).toBe('');
     if (c.location === 'l-2001') await shot(page, 'portal-online-booking-log');
     if (c.location === 'l-2003') await shot(page, 'portal-online-booking-log-failed');
 
@@ -285,7 +285,7 @@ describe('Online booking page', () => {
     expect((await selectState(page, 'Bookingsystem')).shown).toBe('Velg…');
     await clickButton(page, 'Test og Lagre');
     await waitForText(page, 'Bookingsystem: Velg bookingsystem');
-    const fieldMessage = await find(page, 'aria/Bookingsystem');
+    const fieldMessage = await find(page, 'aria/Bookingsystem[role="combobox"]');
     expect(await fieldMessage.evaluate((s) => (s.nextElementSibling as HTMLElement | null)?.innerText.trim())).toBe('Velg bookingsystem');
     expect(await page.$('::-p-xpath(//h2[normalize-space()="Koblingslogg"])')).toBeNull();
     expect(store().locations.get('l-2009')?.booking.lastResult).toBeNull();
@@ -293,7 +293,7 @@ describe('Online booking page', () => {
     // Forespør detaljer writes the request to the vendor.
     await choose(page, 'Bookingsystem', 'Konfidens');
     await clickButton(page, 'Forespør detaljer');
-    const request = await find(page, 'aria/Forespørsel til leverandør');
+    const request = await find(page, 'aria/Forespørsel til leverandør[role="textbox"]');
     const text = await request.evaluate((t) => (t as HTMLTextAreaElement).value);
     expect(text).toContain('Kirkegata Manuellterapi');
     expect(text).toContain('Konfidens');
@@ -302,7 +302,7 @@ describe('Online booking page', () => {
 
   it('a saved key is never shown again; an empty field keeps it', async () => {
     const page = await open('/lokasjon/l-2011/online-booking', 'Online booking');
-    const key = await find(page, 'aria/Teknisk nøkkel[role="textbox"]');
+    const key = await find(page, labelled('Teknisk nøkkel'));
     expect(await key.evaluate((el) => ({ value: (el as HTMLInputElement).value, type: (el as HTMLInputElement).type }))).toEqual({ value: '', type: 'password' });
     await waitForText(page, 'En nøkkel er lagret. La feltet stå tomt for å beholde den.');
     await clickButton(page, 'Test og Lagre');
@@ -311,7 +311,7 @@ describe('Online booking page', () => {
     expect(store().locations.get('l-2011')?.booking.key).toBe('eg-sandvika-key');
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForPage(page, 'Online booking');
-    expect(await (await find(page, 'aria/Teknisk nøkkel[role="textbox"]')).evaluate((el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await (await find(page, labelled('Teknisk nøkkel'))).evaluate((el) => (el as HTMLInputElement).value)).toBe('');
     expect(await page.content()).not.toContain('eg-sandvika-key');
   });
 });

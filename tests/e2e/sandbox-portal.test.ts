@@ -1,11 +1,11 @@
 /**
- * The sandbox portal, driven in Chromium the way a firm administrator uses it: buttons and links by their
+ * The sandbox portal, driven in Chromium and Firefox the way a firm administrator uses it: buttons and links by their
  * visible text, fields by their label, assertions on what the page shows afterwards (cross-checked against
  * the sandbox store where useful). Issue #3, "Done when" (portal flows).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWorld, type World } from './harness';
+import { launchWorld, BROWSER_LABEL, type World } from './harness';
 import { clickButton, clickHandle, createTabs, detail, find, mainText, q, shot, waitForPage, waitForText } from './portal-driver';
 
 let world: World;
@@ -66,7 +66,7 @@ const store = () => world.sandbox.portalStore;
 
 // ------------------------------------------------------------------ tests
 
-describe('sandbox portal in Chromium (admin flows)', () => {
+describe(`sandbox portal in ${BROWSER_LABEL} (admin flows)`, () => {
   it('lists the seeded firms on the front page', async () => {
     const page = await open('/', 'Firmaer');
     expect(await page.title()).toBe('Firmaer – Behandlernettverk');

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchWorld, openExtensionPage, openPortal, overlayText, screenshot, waitForOverlayText, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, overlayText, reloadExtensionPage, screenshot, waitForOverlayText, IS_FIREFOX, type World } from './harness';
 import { CORPUS, CORPUS_FIRM, FIELD_FIRMS, fieldLocation, normalise, seedCorpus } from '../security/corpus';
 import { startHostileRegisters } from '../security/hostile-registers';
 import { SANDBOX_PORTS } from '../../lib/config/origins';
@@ -148,7 +148,7 @@ describe('XSS corpus through every UI', () => {
   it('side panel: the directory (every payload) and booking-test logs with payload practitioner names', async () => {
     const panel = await openExtensionPage(world, 'sidepanel.html', { width: 420, height: 900 });
     const armed = await arm(panel);
-    await panel.reload({ waitUntil: 'load' }); // armed from the first document on
+    await reloadExtensionPage(panel); // armed from the first document on
     const clickButton = (name: RegExp) =>
       panel.evaluate((source: string) => {
         const re = new RegExp(source);
@@ -188,7 +188,7 @@ describe('XSS corpus through every UI', () => {
   it('popup: the statuses at a glance', async () => {
     const popup = await openExtensionPage(world, 'popup.html', { width: 380, height: 600 });
     const armed = await arm(popup);
-    await popup.reload({ waitUntil: 'load' });
+    await reloadExtensionPage(popup);
     await settle(1_000);
     const text = await popup.evaluate(() => document.body.innerText);
     expect(text.length).toBeGreaterThan(0);
@@ -197,10 +197,12 @@ describe('XSS corpus through every UI', () => {
     await popup.close();
   });
 
-  it('positive control: an extension page reports a blocked inline handler to the CSP listener', async () => {
+  // Observed in Firefox ESR 153: no securitypolicyviolation event reaches the page for the add-on CSP, so this
+  // control cannot see the block there (the 'no payload ran' checks above still run in Firefox).
+  it.skipIf(IS_FIREFOX)('positive control: an extension page reports a blocked inline handler to the CSP listener (Chromium only: Firefox fires no securitypolicyviolation event for the add-on CSP)', async () => {
     const page = await openExtensionPage(world, 'options.html');
     const armed = await arm(page);
-    await page.reload({ waitUntil: 'load' });
+    await reloadExtensionPage(page);
     await page.evaluate(() => {
       const div = document.createElement('div');
       div.innerHTML = '<img src=x onerror="top.__xss(-1)">';

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchWorld, openPortal, retype, screenshot, waitForVerdict, type World } from './harness';
+import { launchWorld, openPortal, overlayElement, retype, screenshot, waitForVerdict, BROWSER_LABEL, type World } from './harness';
 
 let world: World;
 let page: Page;
@@ -32,7 +32,7 @@ async function save() {
   await button!.click();
 }
 
-describe('real-time validation (Chromium, sandbox)', () => {
+describe(`real-time validation (${BROWSER_LABEL}, sandbox)`, () => {
   it('invoice e-mail: own address warned, a typo suggested, the fix sticks after Save', async () => {
     await openPortal(page, world, '/firma/f-1002');
     await openPortal(page, world, '/firma/f-1002/endre');
@@ -41,8 +41,8 @@ describe('real-time validation (Chromium, sandbox)', () => {
     const verdict = await waitForVerdict(page, 'E-post for faktura', /Mente du post@gmail\.com\?/);
     expect(verdict).toContain('Bruk post@gmail.com');
     await screenshot(page, 'validation-typo-suggestion');
-    const apply = await page.waitForSelector('aria/Bruk post@gmail.com');
-    await apply!.click();
+    const apply = await overlayElement(page, 'aria/Bruk post@gmail.com');
+    await apply.click();
     expect(await page.$eval('input[name="invoiceEmail"]', (i) => (i as HTMLInputElement).value)).toBe('post@gmail.com');
     await waitForVerdict(page, 'E-post for faktura', /^OK:/);
     await save();
@@ -64,18 +64,18 @@ describe('real-time validation (Chromium, sandbox)', () => {
     await retype(page, field('Organisasjonsnummer'), '998 234 825');
     await waitForVerdict(page, 'Organisasjonsnummer', /^Feil:/);
     await save();
-    const dialog = await page.waitForSelector('aria/Noe bør rettes før du lagrer');
+    const dialog = await overlayElement(page, 'aria/Noe bør rettes før du lagrer');
     expect(dialog).toBeTruthy();
     await screenshot(page, 'validation-save-guard');
-    const fix = await page.waitForSelector('aria/Rett opp');
-    await fix!.click();
+    const fix = await overlayElement(page, 'aria/Rett opp');
+    await fix.click();
     await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'orgnr');
     expect(page.url()).toMatch(/\/endre$/);
     // A bankrupt firm is an error from the register; "Lagre likevel" still saves.
     await retype(page, field('Organisasjonsnummer'), '929234561');
     await waitForVerdict(page, 'Organisasjonsnummer', /konkurs/i);
     await save();
-    await (await page.waitForSelector('aria/Lagre likevel'))!.click();
+    await (await overlayElement(page, 'aria/Lagre likevel')).click();
     await page.waitForFunction(() => /\/firma\/f-1002$/.test(location.pathname), { timeout: 10_000 });
   });
 
@@ -116,7 +116,7 @@ describe('real-time validation (Chromium, sandbox)', () => {
     const wrong = await waitForVerdict(page, 'Gateadresse', /^Feil:/);
     expect(wrong).toMatch(/0159/);
     await screenshot(page, 'validation-address-mismatch');
-    await (await page.waitForSelector('aria/Bruk «0159»'))!.click();
+    await (await overlayElement(page, 'aria/Bruk «0159»')).click();
     await waitForVerdict(page, 'Gateadresse', /finnes/i);
     await save();
     await page.waitForFunction(() => /\/lokasjon\/l-2001$/.test(location.pathname) && document.body.innerText.includes('Karl Johans gate 22'), { timeout: 10_000 });
@@ -127,6 +127,6 @@ describe('real-time validation (Chromium, sandbox)', () => {
     await retype(page, field('E-post'), 'ola.nordmann@@eksempel');
     await waitForVerdict(page, 'E-post', /^Feil:/);
     await (await page.waitForSelector('aria/Inviter personer[role="button"]'))!.click();
-    await page.waitForSelector('aria/Noe bør rettes før du lagrer');
+    await overlayElement(page, 'aria/Noe bør rettes før du lagrer');
   });
 });
