@@ -15,18 +15,24 @@ export function actionApi(): ActionLike | undefined {
   return b.action ?? b.browserAction;
 }
 
-/** Opens the side panel (Chrome) or sidebar (Firefox). Must run inside a user gesture. */
-export async function openSidePanel(windowId?: number): Promise<boolean> {
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox) from a click. Firefox's `sidebarAction.open()` is called
+ * first, before anything is awaited: after an await the click no longer counts as a user gesture and Firefox
+ * refuses. Chrome needs the window id first.
+ */
+export async function openSidePanel(): Promise<boolean> {
   const b = browser as unknown as {
     sidePanel?: { open(o: { windowId: number }): Promise<void> };
     sidebarAction?: { open(): Promise<void> };
   };
-  if (b.sidePanel && windowId !== undefined) {
-    await b.sidePanel.open({ windowId });
-    return true;
-  }
   if (b.sidebarAction) {
     await b.sidebarAction.open();
+    return true;
+  }
+  if (b.sidePanel) {
+    const win = await browser.windows.getCurrent();
+    if (win.id === undefined) return false;
+    await b.sidePanel.open({ windowId: win.id });
     return true;
   }
   return false;

@@ -16,8 +16,7 @@ function Popup() {
   const portal = state.origin ? `${state.origin}/` : originConfig(import.meta.env.MODE).portalHome;
   const running = state.run?.running === true;
   const openPanel = async () => {
-    const win = await browser.windows.getCurrent().catch(() => undefined);
-    const opened = await openSidePanel(win?.id).catch(() => false);
+    const opened = await openSidePanel().catch(() => false);
     if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
     window.close();
   };
