@@ -73,6 +73,23 @@ async function selectByLabel(page: Page, label: string, value: string) {
 /** The guide's card on the portal, read the way a screen reader reads it (it lives in a closed shadow root). */
 const guideText = (page: Page) => accessibleText(page, 'Veiviser: fjern behandler fra lokasjonen');
 
+/**
+ * Lays the page out as for printing. Chromium emulates the print media type over CDP; Firefox over BiDi cannot,
+ * so there the page's own `@media print` rules are applied to the screen (the stylesheet is the one under test).
+ */
+async function emulatePrint(page: Page) {
+  if (!IS_FIREFOX) return page.emulateMediaType('print');
+  const applied = await page.evaluate(() => {
+    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
+    const print = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.media.mediaText.includes('print'));
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(print.flatMap((r) => [...r.cssRules].map((x) => x.cssText)).join('\n'));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return sheet.cssRules.length;
+  });
+  expect(applied, 'the report has print rules').toBeGreaterThan(0);
+}
+
 async function axeViolations(page: Page, context: string): Promise<unknown[]> {
   const require = createRequire(import.meta.url);
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -194,15 +211,20 @@ describe(`board (Oversikt; ${BROWSER_LABEL})`, () => {
     expect(rows.find((r) => r[1] === 'Kirkegata Manuellterapi')![3]).toBe('Ikke satt opp');
   });
 
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('the printable report lists every firm and its open items with why (Firefox: not yet adapted: the report tab waits for a load event, which Firefox does not send for extension pages)', async () => {
-    const before = new Set((await world.browser.pages()).map((p) => p.url()));
+  it('the printable report lists every firm and its open items with why', async () => {
+    // The new tab is found by asking each new page where it is: Firefox sends no load or navigation events for
+    // extension pages, so its target's URL can stay about:blank.
+    const before = new Set(await world.browser.pages());
     await panel.click('::-p-aria(Utskriftsvennlig rapport)');
-    const target = await world.browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html#report') && !before.has(t.url()), { timeout: 10_000 });
-    const report = (await target.page())!;
+    const report = await waitFor('the report tab', async () => {
+      for (const p of await world.browser.pages()) {
+        if (!before.has(p) && (await p.evaluate(() => location.href)).endsWith('/sidepanel.html#report')) return p;
+      }
+      return undefined;
+    }, 10_000);
     await report.setViewport({ width: 900, height: 1200 });
     await waitFor('the report', async () => (await report.$$('.report-firm')).length === 7, 15_000);
-    await report.emulateMediaType('print');
+    await emulatePrint(report);
     const body = await text(report, '.report');
     expect(body).toMatch(/^Rapport: sjekkliste for firma-administrator Dato: \d{1,2}\. \w+ \d{4} · 7 firmaer · \d+ åpne punkter/);
     for (const firm of ['Fysio Grünerløkka AS', 'Bryggen Fysioterapi AS', 'Kirkegata Manuellterapi AS', 'Sandvika Helsehus AS']) expect(body).toContain(firm);
