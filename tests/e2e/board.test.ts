@@ -261,8 +261,7 @@ describe(`board (Oversikt; ${BROWSER_LABEL})`, () => {
     await panel.click('tr[data-row="f:f-1001"] .board-more');
   });
 
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('tabs follow the WAI-ARIA pattern (arrows, Home, End) (Firefox: not yet adapted)', async () => {
+  it('tabs follow the WAI-ARIA pattern (arrows, Home, End)', async () => {
     await selectTab(panel, 'Oversikt');
     await panel.focus('[role="tab"][aria-selected="true"]');
     await panel.keyboard.press('ArrowRight');
@@ -290,8 +289,7 @@ describe(`board (Oversikt; ${BROWSER_LABEL})`, () => {
 });
 
 describe('practitioner roster', () => {
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('suggests "possibly no longer working here" after the threshold of reads without a bookable profile (Firefox: not yet adapted: the changed threshold is not shown (3, not 2))', async () => {
+  it('suggests "possibly no longer working here" after the threshold of reads without a bookable profile', async () => {
     await panel.evaluate(async () => {
       const s = (await ext.storage.local.get('settings')).settings ?? {};
       await ext.storage.local.set({ settings: { ...s, goneThreshold: 2 } });
@@ -318,8 +316,7 @@ describe('practitioner roster', () => {
     await screenshot(panel, 'board-roster');
   });
 
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('"Fjern fra lokasjon" walks the portal\'s own flow to "Ja" and never presses it (Firefox: not yet adapted: its button is not found by ::-p-aria)', async () => {
+  it('"Fjern fra lokasjon" walks the portal\'s own flow to "Ja" and never presses it', async () => {
     await panel.click('::-p-aria(Fjern Thomas Berg fra Fysio Grünerløkka: vis meg hvordan i portalen)');
     const target = await world.browser.waitForTarget((t) => t.url().endsWith('/lokasjon/l-2001'), { timeout: 10_000 });
     const page = (await target.page())!;
