@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWorld, openExtensionPage, openPortal, overlayText, sendFromPage, waitForOverlayText, IS_FIREFOX, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, overlayText, sendFromPage, waitForOverlayText, type World } from './harness';
 
 let world: World;
 let evil: http.Server;
