@@ -200,8 +200,11 @@ describe('axe-core: 0 violations', () => {
 });
 
 describe('keyboard', () => {
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('side panel: Tab reaches every control with a visible focus indicator; Enter and Space activate (Firefox: not yet adapted)', async () => {
+  // Firefox: every control is reached, but headless ESR 153 over BiDi does not decide :focus-visible from the
+  // synthesized Tab alone: the control reached by wrapping round through the browser's UI has no ring (also
+  // when reached again with Shift+Tab), and after a script focus() or a mouse click on the page no stop has one.
+  // The indicator cannot be judged there; see tests/e2e/README.md.
+  it.skipIf(IS_FIREFOX)('side panel: Tab reaches every control with a visible focus indicator; Enter and Space activate (Chromium only: Firefox over BiDi does not apply :focus-visible reliably to synthesized Tab presses)', async () => {
     const page = await openExtensionPage(world, 'sidepanel.html', { width: 420, height: 900 });
     await new Promise((r) => setTimeout(r, 1_500));
     const tabs = await page.$$('[role="tab"]');

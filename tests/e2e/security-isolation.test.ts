@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWorld, openExtensionPage, openPortal, overlayText, sendFromPage, waitForOverlayText, IS_FIREFOX, type World } from './harness';
+import { launchWorld, openExtensionPage, openPortal, overlayText, sendFromPage, waitForOverlayText, type World } from './harness';
 
 let world: World;
 let evil: http.Server;
@@ -43,8 +43,7 @@ async function storageSnapshot(): Promise<Record<string, unknown>> {
 const settle = (ms = 500) => new Promise((r) => setTimeout(r, ms));
 
 describe('main-world isolation', () => {
-  // Firefox: merged from main at 14:30 UTC and not yet adapted (tests/e2e/README.md, "Not yet adapted").
-  it.skipIf(IS_FIREFOX)('the page cannot read the overlay, even when it patches attachShadow before the content script runs (Firefox: not yet adapted: fails at its first check)', async () => {
+  it('the page cannot read the overlay, even when it patches attachShadow before the content script runs', async () => {
     const page = await world.browser.newPage();
     await page.evaluateOnNewDocument(() => {
       const captured: ShadowRoot[] = [];
