@@ -317,8 +317,8 @@ describe(`drafts (${BROWSER_LABEL}, sandbox)`, () => {
     await waitForDraftWith('__bnXss');
     await page.reload({ waitUntil: 'domcontentloaded' });
     await openPortal(page, world, '/firma/f-1002/endre');
-    await page.waitForSelector(BANNER, { timeout: 10_000 });
-    await (await page.waitForSelector('aria/Vis forskjeller[role="button"]'))!.click();
+    await overlayElement(page, BANNER);
+    await (await overlayElement(page, 'aria/Vis forskjeller[role="button"]')).click();
     expect(await bannerText(page)).toContain(payload);
     const panel = await openExtensionPage(world, 'sidepanel.html');
     try {
