@@ -205,7 +205,7 @@ export function startDrafts(ctx: ContentScriptContext, deps: DraftsDeps) {
           version={b.version}
           chosen={b.chosen}
           {...(b.status ? { status: b.status } : {})}
-          saveWord={SAVE_WORDS[s.target.form === 'booking' ? 'locationEdit' : s.target.form] ?? (s.target.form === 'booking' ? 'Test og Lagre' : 'Lagre')}
+          saveWord={SAVE_WORDS[s.target.form] ?? 'Lagre'}
           onVersion={(i) => {
             b.version = i;
             b.chosen = defaultChoice(rowsFor(s, b));

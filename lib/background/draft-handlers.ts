@@ -3,7 +3,7 @@
  * from the sender, never from the payload); extension pages may list and delete any.
  */
 import type { HandlerContext, Handlers } from '../messaging/handler';
-import { draftId } from '../drafts/model';
+import { draftId, usageOf } from '../drafts/model';
 import type { DraftService } from '../drafts/service';
 
 export interface DraftHandlerDeps {
@@ -39,7 +39,7 @@ export function createDraftHandlers(deps: DraftHandlerDeps): DraftHandlers {
       const drafts = await service().list();
       return {
         drafts,
-        usage: { count: drafts.length, bytes: drafts.reduce((n, d) => n + d.bytes, 0) },
+        usage: usageOf(drafts),
         retentionDays: deps.retentionDays ? await deps.retentionDays() : 30,
       };
     },

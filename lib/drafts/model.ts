@@ -36,7 +36,8 @@ export interface DraftVersion {
   values: Record<string, FieldValue>;
 }
 
-export interface Draft {
+/** What a draft and its summary share. */
+export interface DraftHeader {
   /** `origin|form|entity`. */
   id: string;
   origin: string;
@@ -49,11 +50,14 @@ export interface Draft {
   updatedAt: number;
   /** The admin pressed the form's save control at this time; cleared only when the portal shows the save. */
   submittedAt?: number;
+  /** Size of the record as stored (UTF-8 bytes of its JSON), for retention and the storage figure. */
+  bytes: number;
+}
+
+export interface Draft extends DraftHeader {
   fields: Record<string, DraftField>;
   /** Earlier versions, oldest first (the head is `fields`). */
   history: DraftVersion[];
-  /** Size of the record as stored (UTF-8 bytes of its JSON), for retention and the storage figure. */
-  bytes: number;
 }
 
 /** One tab's report: the fields this tab changed, with what the portal showed before. */
@@ -224,38 +228,18 @@ export const DEFAULT_POLICY: RetentionPolicy = { maxAgeMs: DEFAULT_RETENTION_DAY
 /** One draft may not grow beyond this (the admin is told; nothing is cut). */
 export const MAX_DRAFT_BYTES = 1024 * 1024;
 
-export interface DraftSummary {
-  id: string;
-  origin: string;
-  form: DraftForm;
-  entity: string;
-  url: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  submittedAt?: number;
+export interface DraftSummary extends DraftHeader {
   fieldCount: number;
   versions: number;
-  bytes: number;
 }
 
 export function summarize(d: Draft): DraftSummary {
-  const s: DraftSummary = {
-    id: d.id,
-    origin: d.origin,
-    form: d.form,
-    entity: d.entity,
-    url: d.url,
-    title: d.title,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-    fieldCount: Object.keys(d.fields).length,
-    versions: d.history.length + 1,
-    bytes: d.bytes,
-  };
-  if (d.submittedAt !== undefined) s.submittedAt = d.submittedAt;
-  return s;
+  const { fields, history, ...header } = d;
+  return { ...header, fieldCount: Object.keys(fields).length, versions: history.length + 1 };
 }
+
+/** How many drafts and how much storage they take. */
+export const usageOf = (drafts: readonly Pick<DraftSummary, 'bytes'>[]) => ({ count: drafts.length, bytes: drafts.reduce((n, d) => n + d.bytes, 0) });
 
 /** Drafts to delete: older than the retention age, then the oldest beyond the count and size caps. */
 export function expiredIds(drafts: readonly Pick<DraftSummary, 'id' | 'updatedAt' | 'bytes'>[], now: number, policy: RetentionPolicy): string[] {

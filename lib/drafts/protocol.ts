@@ -20,7 +20,7 @@ const FieldRefShape = {
   kind: z.enum(FIELD_KINDS),
 };
 
-export const DraftSchema = z.object({
+const DraftHeaderShape = {
   id: z.string(),
   origin: z.string(),
   form,
@@ -30,25 +30,16 @@ export const DraftSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   submittedAt: z.optional(z.number()),
+  bytes: z.number(),
+};
+
+export const DraftSchema = z.object({
+  ...DraftHeaderShape,
   fields: z.record(z.string(), z.object({ ...FieldRefShape, value, base: z.nullable(value), at: z.number() })),
   history: z.array(z.object({ at: z.number(), values: z.record(z.string(), value) })),
-  bytes: z.number(),
 });
 
-export const DraftSummarySchema = z.object({
-  id: z.string(),
-  origin: z.string(),
-  form,
-  entity: z.string(),
-  url: z.string(),
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  submittedAt: z.optional(z.number()),
-  fieldCount: z.number(),
-  versions: z.number(),
-  bytes: z.number(),
-});
+export const DraftSummarySchema = z.object({ ...DraftHeaderShape, fieldCount: z.number(), versions: z.number() });
 
 export const draftMessages = {
   /** The edit-form script reports the fields this tab changed (debounced, and at once when the page hides). */

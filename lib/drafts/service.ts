@@ -3,7 +3,7 @@
  * restore look-ups, clears a draft only when the portal has confirmed the save, applies retention, and
  * turns storage failures (quota above all) into a problem the admin is shown — never a silent drop.
  */
-import { applySnapshot, byteSize, DAY_MS, DEFAULT_POLICY, draftId, expiredIds, MAX_DRAFT_BYTES, type Draft, type DraftForm, type DraftSummary, type RetentionPolicy, type Snapshot } from './model';
+import { applySnapshot, byteSize, DAY_MS, DEFAULT_POLICY, draftId, expiredIds, MAX_DRAFT_BYTES, usageOf, type Draft, type DraftForm, type DraftSummary, type RetentionPolicy, type Snapshot } from './model';
 import type { DraftStore } from './store';
 
 export type SaveProblem = 'quota' | 'too-large' | 'storage';
@@ -103,8 +103,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     },
     cleanup,
     async usage() {
-      const all = await deps.store.list();
-      return { count: all.length, bytes: all.reduce((n, d) => n + d.bytes, 0) };
+      return usageOf(await deps.store.list());
     },
     commitTimes() {
       return [...times];

@@ -37,8 +37,8 @@ const GROUPS: Partial<Record<PageKind, readonly { kind: 'facilities' | 'treatmen
   ],
 };
 
-/** The page's save control ("Lagre", or "Inviter personer" on the invitations page). */
-export const SAVE_WORDS: Partial<Record<PageKind, string>> = { firmEdit: 'Lagre', locationEdit: 'Lagre', invitations: 'Inviter personer' };
+/** The page's save control ("Lagre"; "Test og Lagre" on online booking; "Inviter personer" on invitations). */
+export const SAVE_WORDS: Partial<Record<PageKind, string>> = { firmEdit: 'Lagre', locationEdit: 'Lagre', booking: 'Test og Lagre', personEdit: 'Lagre', invitations: 'Inviter personer' };
 
 /** Pages with an edit form: the edit-form script (validation, drafts) is injected there. */
 export const FORM_PAGES: readonly PageKind[] = ['firmEdit', 'locationEdit', 'booking', 'personEdit', 'invitations'];
