@@ -61,7 +61,8 @@ export function validateWebsite(value: string, _ctx: ValidationContext = {}): Ve
   const intended = TLD_TYPOS[tld];
   if (intended !== undefined) {
     const fixedHost = `${host.ascii.slice(0, host.ascii.length - tld.length)}${intended}`;
-    const fixed = normalized.replace(/^(https?:\/\/[^/?#]*?)[^./?#:]+(?=(?::\d+)?(?:[/?#]|$))/i, (_w, head: string) => head + intended);
+    // The fix also makes the address https, so that applying it does not lead straight to a second fix.
+    const fixed = normalized.replace(/^(https?:\/\/[^/?#]*?)[^./?#:]+(?=(?::\d+)?(?:[/?#]|$))/i, (_w, head: string) => head + intended).replace(/^http:/i, 'https:');
     return verdict('warning', 'validation.website.tldTypo', { host: fixedHost }, { value: fixed, labelKey: 'validation.website.fix.apply' });
   }
   if (url.protocol === 'http:') {
