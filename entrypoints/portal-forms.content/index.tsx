@@ -20,6 +20,7 @@ import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { exposeToE2e } from '../../platform/e2e-probe';
 import { startDrafts } from './drafts';
+import { hasPortalMutation } from '../../lib/dom/own-elements';
 
 interface Entry {
   field: FormField;
@@ -186,7 +187,10 @@ export default defineContentScript({
         drafts.scan();
       });
     };
-    const observer = new MutationObserver(scheduleScan);
+    // Our own verdict, banner and guard hosts are not form changes: re-scanning for them was wasted work.
+    const observer = new MutationObserver((records) => {
+      if (hasPortalMutation(records)) scheduleScan();
+    });
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer.disconnect();

@@ -10,6 +10,7 @@ import { findNavigationControl } from '../../lib/portal/navigation';
 import type { Messenger } from '../../lib/messaging/client';
 import type { OverlayState } from './state';
 import { batch } from '@preact/signals';
+import { hasPortalMutation } from '../../lib/dom/own-elements';
 
 /** Field labels (normalised) that some checklist item of the current view is about. */
 function itemFields(state: OverlayState): Set<string> {
@@ -34,7 +35,12 @@ function reportOf(facts: PageFacts) {
 
 const withoutSeenAt = (key: string, value: unknown) => (key === 'seenAt' ? undefined : value);
 
-export function startController(state: OverlayState, send: Messenger, signal: AbortSignal, requestFrame: (cb: () => void) => void) {
+/**
+ * `readPartial`: whether a page with parts still loading (Online Manager) is worth reading now. Until the
+ * panel shows, it is not: nothing would show the answer, and the part's own aria-busy change brings the
+ * read of the whole page. The caller calls `refresh()` when that changes.
+ */
+export function startController(state: OverlayState, send: Messenger, signal: AbortSignal, requestFrame: (cb: () => void) => void, readPartial: () => boolean = () => true) {
   let scheduled = false;
   let lastSent = '';
   let lastView = '';
@@ -46,9 +52,10 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
     if (signal.aborted) return;
     state.url.value = location.href;
     if (!state.page.value || isLoading(document)) return;
+    const whole = !hasLoadingParts(document);
+    if (!whole && !readPartial()) return;
     const facts = readPageFacts(document, location.href, Date.now());
     if (!facts) return;
-    const whole = !hasLoadingParts(document);
     const payload = reportOf(facts);
     const key = `${location.pathname}|${JSON.stringify(payload, withoutSeenAt)}`;
     if (key === lastSent) {
@@ -100,7 +107,9 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   // form edits (properties do not mutate the DOM), SPA navigation.
   // One observer for both uses (facts and the panel's position): each observer of a subtree is called
   // with its own list of records, made for our world, on every batch of the portal's DOM changes.
-  const observer = new MutationObserver(() => {
+  // The extension's own hosts (this overlay, the forms script's verdicts and banners) are not page changes.
+  const observer = new MutationObserver((records) => {
+    if (!hasPortalMutation(records)) return;
     schedule();
     dodgeWhenQuiet();
   });

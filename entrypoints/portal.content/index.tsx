@@ -61,7 +61,15 @@ export default defineContentScript({
 
     // Plain requestAnimationFrame: WXT's ctx.requestAnimationFrame adds an abort listener per call that is
     // never removed (tests/bench found the leak); the controller checks ctx.signal itself.
-    const controller = startController(state, send, ctx.signal, (cb) => requestAnimationFrame(() => ctx.signal.aborted || cb()));
+    let mounted = false;
+    const waited = signal(false);
+    const controller = startController(
+      state,
+      send,
+      ctx.signal,
+      (cb) => requestAnimationFrame(() => ctx.signal.aborted || cb()),
+      () => mounted || waited.value,
+    );
 
     // Mount once there is something worth showing: the message table, and the checklist view of the whole
     // page, late sections such as Online Manager included (or an error, or a page the overlay has nothing
@@ -69,9 +77,11 @@ export default defineContentScript({
     // (raw keys, "reading the page", the view of the half-loaded page, the final view), and each render
     // cost script, style and layout on the page's main thread. If the background or a late section is
     // slow, the panel shows what it has after READY_WAIT_MS instead of staying away.
-    let mounted = false;
-    const waited = signal(false);
-    ctx.setTimeout(() => (waited.value = true), READY_WAIT_MS);
+    ctx.setTimeout(() => {
+      waited.value = true;
+      // A part of the page is still loading after all: read what there is, so the panel can show it.
+      if (!state.complete.value) controller.refresh();
+    }, READY_WAIT_MS);
     const stopWaiting = effect(() => {
       const hasText = Object.keys(state.messages.value).length > 0;
       const hasBody = state.complete.value || state.error.value !== undefined || !state.page.value;

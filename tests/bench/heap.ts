@@ -12,7 +12,7 @@
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import { result, round, sleep, type BenchResult } from './common';
-import { OVERLAY, waitSettled, type Arm, type Bench } from './browsers';
+import { OVERLAY, waitSettled, type Bench } from './browsers';
 
 /**
  * Firm and location pages, alternating (a firm, then one of its locations). Locations whose Online Manager
@@ -22,7 +22,7 @@ import { OVERLAY, waitSettled, type Arm, type Bench } from './browsers';
 export const NAV_PATHS = ['/firma/f-1001', '/lokasjon/l-2002', '/firma/f-1002', '/lokasjon/l-2004', '/firma/f-1003', '/lokasjon/l-2005', '/firma/f-1005', '/lokasjon/l-2009'];
 
 export interface HeapRun {
-  arm: Arm;
+  arm: 'ext' | 'base';
   navigations: number;
   ms: number;
   before: number;
@@ -86,7 +86,7 @@ async function workerSession(bench: Bench): Promise<CDPSession> {
   return target.createCDPSession();
 }
 
-export async function benchHeap(bench: Bench, arm: Arm, options: { navigations: number; warmup: number; log: (s: string) => void }): Promise<HeapRun> {
+export async function benchHeap(bench: Bench, arm: 'ext' | 'base', options: { navigations: number; warmup: number; log: (s: string) => void }): Promise<HeapRun> {
   const page = await bench.browsers[arm].newPage();
   try {
     await page.goto(`${bench.portal}${NAV_PATHS[0]}`, { waitUntil: 'load' });

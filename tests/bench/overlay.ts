@@ -34,8 +34,8 @@ export const PAGE_KINDS = [
   { kind: 'online booking', path: '/lokasjon/l-2001/online-booking' },
 ] as const;
 
-/** The overlay's host element (index.tsx mounts the closed shadow root on it). */
-const OVERLAY_HOST = 'bn-admin-companion';
+/** The overlay's host element (index.tsx mounts the closed shadow root on it; the control arm appends it too). */
+export const OVERLAY_HOST = 'bn-admin-companion';
 
 export interface LoadSample {
   taskMs: number;
@@ -49,6 +49,8 @@ export interface KindTiming {
   path: string;
   ext: LoadSample[];
   base: LoadSample[];
+  /** The control arm (a one-line content script), when the bench has one. */
+  control: LoadSample[];
 }
 
 const LONGTASK_OBSERVER = `(() => {
@@ -68,7 +70,7 @@ async function load(browser: Browser, arm: Arm, url: string, windowMs: number, t
     const before = await metrics(cdp);
     const t0 = Date.now();
     await page.goto(url, { waitUntil: 'load' });
-    await waitSettled(page, arm === 'ext' ? OVERLAY_HOST : null);
+    await waitSettled(page, arm === 'base' ? null : OVERLAY_HOST);
     const settleMs = Date.now() - t0;
     // The same wall-clock window in both arms (from navigation to t0 + windowMs), so that the page's own
     // late work is counted equally in both; only a load that settles late gets a longer one (settle + tail).
@@ -92,13 +94,15 @@ async function load(browser: Browser, arm: Arm, url: string, windowMs: number, t
 export async function benchOverlay(bench: Bench, options: { loads: number; warmup: number; windowMs: number; tailMs: number; log: (s: string) => void; kinds?: string[] }): Promise<KindTiming[]> {
   const kinds = options.kinds ? PAGE_KINDS.filter((k) => options.kinds!.includes(k.kind.replace(/ /g, '-'))) : PAGE_KINDS;
   if (kinds.length === 0) throw new Error(`--kinds: none of ${PAGE_KINDS.map((k) => k.kind.replace(/ /g, '-')).join(', ')}`);
-  const out: KindTiming[] = kinds.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [] }));
+  const out: KindTiming[] = kinds.map((k) => ({ kind: k.kind, path: k.path, ext: [], base: [], control: [] }));
+  const arms: Arm[] = bench.browsers.control ? ['ext', 'base', 'control'] : ['ext', 'base'];
   const rounds = options.warmup + options.loads;
   for (let round = 0; round < rounds; round += 1) {
     for (const [k, spec] of kinds.entries()) {
-      const order: Arm[] = (round + k) % 2 === 0 ? ['ext', 'base'] : ['base', 'ext'];
+      // Which arm goes first rotates with the round and the page kind, so that drift cancels.
+      const order = arms.map((_, i) => arms[(i + round + k) % arms.length]!);
       for (const arm of order) {
-        const sample = await load(bench.browsers[arm], arm, `${bench.portal}${spec.path}`, options.windowMs, options.tailMs);
+        const sample = await load(bench.browsers[arm]!, arm, `${bench.portal}${spec.path}`, options.windowMs, options.tailMs);
         if (round >= options.warmup) out[k]![arm].push(sample);
       }
     }
@@ -107,7 +111,7 @@ export async function benchOverlay(bench: Bench, options: { loads: number; warmu
   return out;
 }
 
-const paired = (t: KindTiming, pick: (s: LoadSample) => number) => t.ext.map((s, i) => pick(s) - pick(t.base[i]!));
+const paired = (t: KindTiming, pick: (s: LoadSample) => number, arm: 'ext' | 'control' = 'ext') => t[arm].map((s, i) => pick(s) - pick(t.base[i]!));
 const longCount = (samples: LoadSample[]) => samples.reduce((n, s) => n + s.longTasks.filter((d) => d > 50).length, 0);
 
 export function overlayResults(timings: KindTiming[]): BenchResult[] {
@@ -117,6 +121,13 @@ export function overlayResults(timings: KindTiming[]): BenchResult[] {
     const n = added.length;
     out.push(result(`overlay added main-thread p50: ${t.kind}`, round(percentile(added, 50), 1), 'ms', null, false, `TaskDuration, paired ext−base over ${n} loads`));
     out.push(result(`overlay added main-thread p95: ${t.kind}`, round(percentile(added, 95), 1), 'ms', 20, true, `TaskDuration, paired ext−base over ${n} loads`));
+  }
+  for (const t of timings) {
+    if (t.control.length === 0) continue;
+    const floor = paired(t, (s) => s.taskMs, 'control');
+    const note = `one-line content script − no extension, paired over ${floor.length} loads: the noise floor of the figures above (report only)`;
+    out.push(result(`overlay noise floor p50: ${t.kind}`, round(percentile(floor, 50), 1), 'ms', null, false, note));
+    out.push(result(`overlay noise floor p95: ${t.kind}`, round(percentile(floor, 95), 1), 'ms', null, false, note));
   }
   for (const t of timings) {
     const ext = longCount(t.ext);
@@ -129,8 +140,9 @@ export function overlayResults(timings: KindTiming[]): BenchResult[] {
 export function describeOverlay(timings: KindTiming[]): string {
   const lines = ['  page kind        arm   TaskDuration p50/p95 ms   ScriptDuration p50/p95 ms   settle p50 ms   long tasks (>50 ms)'];
   for (const t of timings) {
-    for (const arm of ['ext', 'base'] as const) {
+    for (const arm of ['ext', 'base', 'control'] as const) {
       const s = t[arm];
+      if (s.length === 0) continue;
       const task = s.map((x) => x.taskMs);
       const script = s.map((x) => x.scriptMs);
       const longs = s.flatMap((x) => x.longTasks.filter((d) => d > 50)).map((d) => round(d, 0));
@@ -140,6 +152,10 @@ export function describeOverlay(timings: KindTiming[]): string {
     }
     const dScript = paired(t, (x) => x.scriptMs);
     lines.push(`  ${''.padEnd(16)} added ScriptDuration p50/p95: ${round(percentile(dScript, 50), 1)} / ${round(percentile(dScript, 95), 1)} ms`);
+    if (t.control.length > 0) {
+      const floor = paired(t, (x) => x.taskMs, 'control');
+      lines.push(`  ${''.padEnd(16)} control − base TaskDuration p50/p95: ${round(percentile(floor, 50), 1)} / ${round(percentile(floor, 95), 1)} ms (noise floor)`);
+    }
   }
   return lines.join('\n');
 }

@@ -92,7 +92,8 @@ async function main() {
 
     if ((parts.has('overlay') || parts.has('heap') || parts.has('drafts')) && dirs) {
       const { startBench } = await import('./browsers');
-      const bench = await startBench(dirs.sandbox);
+      // The overlay part adds a control arm (a one-line content script): its figures are the noise floor.
+      const bench = await startBench(dirs.sandbox, parts.has('overlay') ? { control: (await import('./overlay')).OVERLAY_HOST } : {});
       try {
         if (parts.has('overlay')) {
           const { benchOverlay, describeOverlay, overlayResults } = await import('./overlay');
@@ -100,7 +101,7 @@ async function main() {
           log(`Overlay cost on load: ${loads} loads (+${warmup} warm-up) per page kind and arm …`);
           const timings = await benchOverlay(bench, { loads, warmup, windowMs: 1000, tailMs: 250, log, kinds: kinds ? kinds.split(',') : undefined });
           results.push(...overlayResults(timings));
-          details.push(`Overlay cost on load (renderer main-thread CPU, Performance.getMetrics threadTicks; added = paired ext − base):\n${describeOverlay(timings)}`);
+          details.push(`Overlay cost on load (renderer main-thread CPU, Performance.getMetrics threadTicks; added = paired ext − base; control = a one-line content script):\n${describeOverlay(timings)}`);
           phase('overlay', t0);
         }
         if (parts.has('heap')) {
