@@ -22,7 +22,9 @@ export function BookingSummary({ state, now, portalUrl, onCancel }: { state: Boo
       {ordered.length === 0 ? (
         <p class="muted">{t('bookingui.popup.empty')}</p>
       ) : (
-        <ul class="bk-compact" aria-label={t('bookingui.popup.label')}>
+        // The list scrolls when there are many locations: focusable, so a keyboard user can scroll it too
+        // (Firefox does not make scrollers focusable on its own; axe's scrollable-region-focusable).
+        <ul class="bk-compact" aria-label={t('bookingui.popup.label')} tabIndex={0}>
           {ordered.map((l) => {
             const latest = latestOf(state.history, l.id);
             return (

@@ -9,6 +9,7 @@ import type { FirmType, PartnerId } from '../../lib/portal/types';
 import type { MessageKey } from '../../lib/i18n/core';
 import { normalizeText } from '../../lib/portal/fields';
 import type { OverlayState } from './state';
+import type { PanelPlace } from './controller';
 
 
 export interface OverlayActions {
@@ -17,7 +18,8 @@ export interface OverlayActions {
   onChooseFirmType: (firmId: string, type: FirmType) => void;
   onFirmPrefs: (firmId: string, patch: { wantedPartners?: PartnerId[]; review?: { locationId: string; gone: string[] } }) => void;
   onMoveSide: () => void;
-  onPanelRect: (fn: () => DOMRect | undefined) => void;
+  /** Where the panel is, and whether the keyboard focus is in it (the panel never shrinks under the admin's focus). */
+  onPanelRect: (fn: () => PanelPlace | undefined) => void;
 }
 
 function Body({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
@@ -59,7 +61,16 @@ function Summary({ state }: { state: OverlayState }) {
 
 export function OverlayApp({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => actions.onPanelRect(() => root.current?.getBoundingClientRect()), []);
+  useEffect(
+    () =>
+      actions.onPanelRect(() => {
+        const el = root.current;
+        if (!el) return undefined;
+        const active = (el.getRootNode() as Document | ShadowRoot).activeElement;
+        return { rect: el.getBoundingClientRect(), focused: Boolean(active && el.contains(active)) };
+      }),
+    [],
+  );
   const hint = state.hint.value;
   const view = state.view.value;
   // On a location's pages, only that location's results (and firm-wide ones) belong beside its fields.

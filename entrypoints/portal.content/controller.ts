@@ -12,6 +12,12 @@ import type { OverlayState } from './state';
 import { batch } from '@preact/signals';
 import { hasPortalMutation } from '../../lib/dom/own-elements';
 
+/** The panel's rectangle, and whether the keyboard focus is inside it. */
+export interface PanelPlace {
+  rect: DOMRect;
+  focused: boolean;
+}
+
 /** Field labels (normalised) that some checklist item of the current view is about. */
 function itemFields(state: OverlayState): Set<string> {
   const view = state.view.value;
@@ -156,8 +162,14 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   let fullPanel: DOMRect | undefined;
   const checkDodge = () => {
     dodgeScheduled = false;
-    const current = panelRect();
-    if (!current || signal.aborted) return;
+    const place = panelRect();
+    if (!place || signal.aborted) return;
+    // Opened by the admin while dodging, or in use from the keyboard: it does not shrink under them.
+    if (state.keepOpen.value || (place.focused && !state.dodging.value)) {
+      state.dodging.value = false;
+      return;
+    }
+    const current = place.rect;
     if (!state.dodging.value && !state.collapsed.value) fullPanel = current;
     const panel = state.dodging.value && fullPanel ? fullPanel : current;
     const covered = findPortalActions(document).some((b) => {
@@ -178,7 +190,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
   window.addEventListener('scroll', scheduleDodge, { passive: true, capture: true, signal });
   window.addEventListener('resize', scheduleDodge, { passive: true, signal });
 
-  let panelRect: () => DOMRect | undefined = () => undefined;
+  let panelRect: () => PanelPlace | undefined = () => undefined;
 
   function applyPendingFocus() {
     if (!pendingFocus) return;
@@ -212,7 +224,7 @@ export function startController(state: OverlayState, send: Messenger, signal: Ab
       if (control) control.click();
       else location.assign(new URL(path, location.origin).href);
     },
-    setPanelRect(fn: () => DOMRect | undefined) {
+    setPanelRect(fn: () => PanelPlace | undefined) {
       panelRect = fn;
       scheduleDodge();
     },

@@ -108,11 +108,14 @@ export default defineContentScript({
               actions={{
                 onToggle: () => {
                   if (state.dodging.value) {
-                    // Shown collapsed only to stay off a portal button: the admin wants it open.
+                    // Shown collapsed only to stay off a portal button: the admin wants it open, and it stays
+                    // open on this page (dodging again on the next scroll would close it under their focus).
                     state.dodging.value = false;
+                    state.keepOpen.value = true;
                     state.collapsed.value = false;
                   } else {
                     state.collapsed.value = !state.collapsed.value;
+                    if (state.collapsed.value) state.keepOpen.value = false;
                   }
                   void updateSettings({ overlayCollapsed: state.collapsed.value }).catch(() => undefined);
                 },
@@ -150,6 +153,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       state.url.value = newUrl.href;
       state.hint.value = undefined;
+      state.keepOpen.value = false;
       controller.refresh();
     });
 

@@ -25,6 +25,8 @@ export function createOverlayState(initial: { url: string; collapsed: boolean; s
   const side = signal<OverlaySide>(initial.side);
   /** The portal's own buttons are under the panel: shrink it to its header until they are not. */
   const dodging = signal(false);
+  /** The admin opened the panel while it was dodging: it stays open on this page (it must not close under them). */
+  const keepOpen = signal(false);
   const locale = signal(initial.locale);
   const now = signal(Date.now());
   /** The message table for `locale`, fetched from the background. */
@@ -57,7 +59,7 @@ export function createOverlayState(initial: { url: string; collapsed: boolean; s
     });
   }
 
-  return { url, collapsed, side, dodging, locale, now, messages, t, view, complete, error, hint, page, status, onStatusChange };
+  return { url, collapsed, side, dodging, keepOpen, locale, now, messages, t, view, complete, error, hint, page, status, onStatusChange };
 }
 
 export type OverlayState = ReturnType<typeof createOverlayState>;
