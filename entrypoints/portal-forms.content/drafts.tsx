@@ -16,6 +16,7 @@ import { SAVE_WORDS } from '../../lib/portal/forms';
 import { captureFields, currentValue, displayValue, draftTarget, entityTitle, fieldOf, findDraftForm, showsSaved, writeValue, type CapturedField } from '../../lib/portal/draft-form';
 import type { PayloadOf } from '../../lib/messaging/protocol';
 import { send } from '../../platform/messaging';
+import { HOST_TAGS } from '../../lib/dom/own-elements';
 
 /** Typing is kept at most this long before it is sent (and at once when the page hides). */
 export const DRAFT_DEBOUNCE_MS = 250;
@@ -81,7 +82,7 @@ export function startDrafts(ctx: ContentScriptContext, deps: DraftsDeps) {
       return;
     }
     if (!problemHost) {
-      problemHost = deps.shadowHost('bn-draft-problem');
+      problemHost = deps.shadowHost(HOST_TAGS.draftProblem);
       problemHost.host.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:2147483000;max-width:min(460px,90vw)';
       document.body.append(problemHost.host);
     }
@@ -190,7 +191,7 @@ export function startDrafts(ctx: ContentScriptContext, deps: DraftsDeps) {
     const b = banner;
     if (!b || ctx.isInvalid) return;
     if (!s.banner) {
-      s.banner = deps.shadowHost('bn-draft-banner');
+      s.banner = deps.shadowHost(HOST_TAGS.draftBanner);
       s.formEl.insertAdjacentElement('beforebegin', s.banner.host);
     }
     const rows = rowsFor(s, b);

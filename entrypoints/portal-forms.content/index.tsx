@@ -20,7 +20,7 @@ import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { exposeToE2e } from '../../platform/e2e-probe';
 import { startDrafts } from './drafts';
-import { hasPortalMutation } from '../../lib/dom/own-elements';
+import { hasPortalMutation, HOST_TAGS } from '../../lib/dom/own-elements';
 
 interface Entry {
   field: FormField;
@@ -166,7 +166,7 @@ export default defineContentScript({
       }
       for (const field of fields) {
         if (entries.some((e) => e.field.kind === field.kind && anchorOf(e.field) === anchorOf(field))) continue;
-        const { host, container } = shadowHost('bn-field-verdict');
+        const { host, container } = shadowHost(HOST_TAGS.fieldVerdict);
         anchorOf(field).insertAdjacentElement('afterend', host);
         const entry: Entry = { field, host, container, verdict: signal(undefined), pending: signal(false), suggestions: signal(undefined), fieldFixes: signal(undefined), seq: 0 };
         entries.push(entry);
@@ -237,7 +237,7 @@ export default defineContentScript({
       const list: GuardError[] = errors.map((e) => ({ field: e.field.label, key: e.verdict.value!.key, ...(e.verdict.value!.params ? { params: e.verdict.value!.params } : {}) }));
       closeGuard();
       const returnFocus = submitter ?? (document.activeElement instanceof HTMLElement ? document.activeElement : undefined);
-      guard = shadowHost('bn-save-guard');
+      guard = shadowHost(HOST_TAGS.saveGuard);
       // Above everything, the checklist overlay included (light-DOM inline style wins over :host rules).
       guard.host.style.cssText = 'position:fixed;inset:0;z-index:2147483647';
       document.body.append(guard.host);

@@ -11,6 +11,7 @@ import { findRemovalStep, REMOVAL_STEPS, type RemovalPlan, type RemovalStep } fr
 import { readSettings } from '../../platform/settings';
 import { send } from '../../platform/messaging';
 import { exposeToE2e } from '../../platform/e2e-probe';
+import { HOST_TAGS } from '../../lib/dom/own-elements';
 
 const CSS = `
 :host { all: initial; }
@@ -46,7 +47,7 @@ export default defineContentScript({
     const table = await send('i18n.table', { locale }).then((r) => r.table).catch(() => ({}));
     const t = translatorFor(table);
 
-    const host = document.createElement('bn-guide');
+    const host = document.createElement(HOST_TAGS.guide);
     const shadow = host.attachShadow({ mode: 'closed' });
     exposeToE2e(shadow);
     const style = document.createElement('style');

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { mountClosedShadow } from './mount';
+import { HOST_TAGS } from '../../lib/dom/own-elements';
 import { resolveLocale, type Locale } from '../../lib/i18n/core';
 import { placeOfTarget } from '../../lib/portal/urls';
 import { FORM_PAGES } from '../../lib/portal/forms';
@@ -98,7 +99,7 @@ export default defineContentScript({
 
     function mount() {
       mountClosedShadow({
-        tag: 'bn-admin-companion',
+        tag: HOST_TAGS.overlay,
         css: `${themeCss}\n${overlayCss}`,
         signal: ctx.signal,
         onMount(container) {

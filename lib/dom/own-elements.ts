@@ -4,7 +4,18 @@
  * Observers of the portal's page use this to ignore the extension's own insertions: reacting
  * to them re-read the whole page once per host the extension added (found by `npm run bench`).
  */
-export const OWN_TAGS: ReadonlySet<string> = new Set(['BN-ADMIN-COMPANION', 'BN-FIELD-VERDICT', 'BN-DRAFT-BANNER', 'BN-DRAFT-PROBLEM', 'BN-SAVE-GUARD', 'BN-GUIDE']);
+/** The tag of every host the content scripts create; they take their tags from here, so none is missed. */
+export const HOST_TAGS = {
+  overlay: 'bn-admin-companion',
+  fieldVerdict: 'bn-field-verdict',
+  draftBanner: 'bn-draft-banner',
+  draftProblem: 'bn-draft-problem',
+  saveGuard: 'bn-save-guard',
+  guide: 'bn-guide',
+} as const;
+
+/** The same tags as DOM node names (upper case). */
+export const OWN_TAGS: ReadonlySet<string> = new Set(Object.values(HOST_TAGS).map((tag) => tag.toUpperCase()));
 
 /** Structural view of a MutationRecord, so this stays testable without a DOM. */
 export interface MutationLike {

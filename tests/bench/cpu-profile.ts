@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBench, waitSettled } from './browsers';
 import { sleep } from './common';
+import { OVERLAY_HOST } from './overlay';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (n: string, d: string) => process.argv.find((a) => a.startsWith(`--${n}=`))?.split('=')[1] ?? d;
@@ -33,7 +34,7 @@ async function main() {
       await cdp.send('Profiler.start');
       const t0 = Date.now();
       await page.goto(`${bench.portal}${target}`, { waitUntil: 'load' });
-      await waitSettled(page, 'bn-admin-companion');
+      await waitSettled(page, OVERLAY_HOST);
       await sleep(Math.max(250, 1000 - (Date.now() - t0)));
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
       await page.close();

@@ -25,6 +25,7 @@
 import type { Browser } from 'puppeteer-core';
 import { percentile, result, round, sleep, type BenchResult } from './common';
 import { OVERLAY, metrics, waitSettled, type Arm, type Bench } from './browsers';
+import { HOST_TAGS } from '../../lib/dom/own-elements';
 
 export const PAGE_KINDS = [
   { kind: 'firms list', path: '/' },
@@ -35,7 +36,7 @@ export const PAGE_KINDS = [
 ] as const;
 
 /** The overlay's host element (index.tsx mounts the closed shadow root on it; the control arm appends it too). */
-export const OVERLAY_HOST = 'bn-admin-companion';
+export const OVERLAY_HOST = HOST_TAGS.overlay;
 
 export interface LoadSample {
   taskMs: number;
